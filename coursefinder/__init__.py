@@ -1,0 +1,1 @@
+"""Composition root: the `coursefinder` command. Nothing imports this package."""

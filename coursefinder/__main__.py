@@ -1,0 +1,3 @@
+from coursefinder.cli import main
+
+main()

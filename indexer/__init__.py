@@ -1,0 +1,1 @@
+"""Owns the common schema: normalisation, the catalogue database and the search projection."""
