@@ -160,6 +160,7 @@ class ProviderRef(BaseModel):
     name: Bilingual = Field(default_factory=Bilingual)
     type: str | None = None
     nation: str | None = None
+    website: str | None = None
 
 
 class Source(BaseModel):
