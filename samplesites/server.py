@@ -1,0 +1,286 @@
+"""One local HTTP server for every sample provider site; also a plain HTTP forward proxy.
+
+The crawler is run unchanged with `http_proxy=<proxy_url>`: Scrapy then sends
+"GET http://coleg-dyfi.example/path HTTP/1.1" here, and the catalogue keeps the
+canonical http://<id>.example URLs. Requests in Host-header form work too, and so do
+`http://<id>.localhost:<port>/` addresses, which browsers resolve to loopback without any
+proxy setting. Pages are rendered once (render.default_sites) and only looked up here.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from samplesites.faults import Fault, malform, parse_faults
+from samplesites.houses import XCRI
+from samplesites.render import LAST_MODIFIED, Page, Site, default_sites
+from samplesites.xcri import FEED_PATH
+
+SELF_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+
+
+@dataclass(frozen=True)
+class LoggedRequest:
+    method: str
+    host: str
+    path: str
+    status: int
+    proxy_form: bool  # True when the request line carried an absolute URI
+    user_agent: str | None
+    at: float
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    block_on_close = False
+    sites: SampleSites
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"  # keep-alive: every response carries Content-Length
+    server_version = "samplesites/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.sites.verbose:
+            super().log_message(format, *args)
+
+    def do_GET(self) -> None:
+        self._handle(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._handle(send_body=False)
+
+    def do_CONNECT(self) -> None:
+        self.close_connection = True
+        self._send_text(
+            501,
+            "samplesites: CONNECT (https) is not supported; the sample sites are plain http://<id>.example\n",
+            "CONNECT",
+            self.path,
+            True,
+        )
+
+    def do_POST(self) -> None:
+        self.close_connection = True
+        self._send_text(
+            405, "samplesites: only GET and HEAD are served\n", "POST", self.path, False
+        )
+
+    # --- dispatch ---------------------------------------------------------------------
+    def _target(self) -> tuple[str, str, bool]:
+        """(host, path, proxy_form) for both request forms."""
+        if self.path.startswith(("http://", "https://")):
+            parts = urlsplit(self.path)
+            return (parts.hostname or "").lower(), parts.path or "/", True
+        host = urlsplit("//" + (self.headers.get("Host") or "").strip()).hostname or ""
+        return host, urlsplit(self.path).path or "/", False
+
+    def _handle(self, send_body: bool) -> None:
+        sites = self.server.sites
+        host, path, proxy_form = self._target()
+        host = host.rstrip(".")
+        if host.endswith(".localhost"):
+            host = host.removesuffix(".localhost") + ".example"
+        site = sites.sites.get(host)
+        if site is None:
+            if host in SELF_HOSTS and not proxy_form:
+                self._send(sites.directory_page(), send_body, host, path, proxy_form)
+            else:
+                known = ", ".join(sorted(sites.sites))
+                body = f"samplesites: unknown host {host!r}. This proxy only serves the sample provider sites: {known}\n"
+                self._send_text(502, body, self.command, path, proxy_form, host)
+            return
+        fault = sites.faults.get(site.provider["id"])
+        if fault and fault.kind == "slow":
+            time.sleep(fault.delay)
+        if fault and fault.kind == "500":
+            self._send_text(
+                500,
+                "Internal Server Error\n\nThe application encountered an unexpected error.\n",
+                self.command,
+                path,
+                proxy_form,
+                host,
+            )
+            return
+        page = site.pages.get(path) or site.pages.get(unquote(path)) or site.not_found
+        if fault and fault.kind == "malformed" and page.kind == "course":
+            page = Page(malform(page.body), page.content_type, page.status, page.kind)
+        self._send(page, send_body, host, path, proxy_form)
+
+    # --- responses --------------------------------------------------------------------
+    def _not_modified(self, page: Page) -> bool:
+        if page.status != 200:
+            return False
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match:
+            return (
+                page.etag in {tag.strip() for tag in if_none_match.split(",")}
+                or if_none_match.strip() == "*"
+            )
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                return parsedate_to_datetime(since) >= parsedate_to_datetime(LAST_MODIFIED)
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def _send(self, page: Page, send_body: bool, host: str, path: str, proxy_form: bool) -> None:
+        status = 304 if self._not_modified(page) else page.status
+        # Log before answering, so a client that has its response also sees the entry.
+        self._log(host, path, status, proxy_form)
+        self.send_response(status)
+        if page.location:
+            self.send_header("Location", page.location)
+        if page.status == 200:
+            self.send_header("ETag", page.etag)
+            self.send_header("Last-Modified", LAST_MODIFIED)
+            # Revalidate every time: exercises the crawler's conditional requests.
+            self.send_header("Cache-Control", "no-cache")
+        self.send_header("Content-Type", page.content_type)
+        body = b"" if status == 304 else page.body
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if send_body and body:
+            self.wfile.write(body)
+
+    def _send_text(
+        self, status: int, text: str, method: str, path: str, proxy_form: bool, host: str = ""
+    ) -> None:
+        body = text.encode("utf-8")
+        self._log(host, path, status, proxy_form)
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if method != "HEAD":
+            self.wfile.write(body)
+
+    def _log(self, host: str, path: str, status: int, proxy_form: bool) -> None:
+        self.server.sites.request_log.append(
+            LoggedRequest(
+                self.command,
+                host,
+                path,
+                status,
+                proxy_form,
+                self.headers.get("User-Agent"),
+                time.time(),
+            )
+        )
+
+
+class SampleSites:
+    """The running sample sites. Use `SampleSites.start(...)` as a context manager."""
+
+    def __init__(
+        self,
+        port: int = 0,
+        faults: dict[str, str | Fault] | None = None,
+        host: str = "127.0.0.1",
+        sites: dict[str, Site] | None = None,
+        verbose: bool = False,
+    ):
+        self.sites = sites if sites is not None else default_sites()
+        self.faults = parse_faults(faults, {s.provider["id"] for s in self.sites.values()})
+        self.verbose = verbose
+        self.request_log: list[LoggedRequest] = []
+        self._server = _Server((host, port), _Handler)
+        self._server.sites = self
+        self._thread: threading.Thread | None = None
+
+    @classmethod
+    def start(
+        cls, port: int = 0, faults: dict[str, str | Fault] | None = None, **kwargs: Any
+    ) -> SampleSites:
+        """Serve in a background thread on `port` (0: a free loopback port)."""
+        sites = cls(port=port, faults=faults, **kwargs)
+        # A short poll interval makes stop() (server.shutdown) return quickly in tests.
+        sites._thread = threading.Thread(
+            target=sites._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="samplesites",
+            daemon=True,
+        )
+        sites._thread.start()
+        return sites
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until interrupted (the CLI's `sites serve`)."""
+        try:
+            self._server.serve_forever()
+        finally:
+            self._server.server_close()
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> SampleSites:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- what clients need ------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def proxy_url(self) -> str:
+        return f"http://{self._server.server_address[0]}:{self.port}"
+
+    @property
+    def providers(self) -> list[dict[str, Any]]:
+        return [site.provider for site in self.sites.values()]
+
+    def site(self, provider_id: str) -> Site:
+        for site in self.sites.values():
+            if site.provider["id"] == provider_id:
+                return site
+        raise KeyError(provider_id)
+
+    def start_urls(self, provider_id: str) -> list[str]:
+        """Website root, sitemap and (for XCRI providers) the feed: where a crawl begins."""
+        site = self.site(provider_id)
+        root = site.provider["website"]
+        urls = [root + "/", root + "/sitemap.xml"]
+        if site.shape == XCRI:
+            urls.append(root + FEED_PATH)
+        return urls
+
+    def set_fault(self, provider_id: str, fault: str | Fault | None) -> None:
+        """Make a provider misbehave (or behave again, with None) while serving."""
+        self.site(provider_id)
+        if fault is None:
+            self.faults.pop(provider_id, None)
+        else:
+            self.faults[provider_id] = Fault.parse(fault)
+
+    def directory_page(self) -> Page:
+        rows = "\n".join(
+            f'<li><a href="http://{escape(host.removesuffix(".example"))}.localhost:{self.port}/">{escape(host)}</a>'
+            f" ({escape(site.provider['name_en'])}, {escape(site.shape)})</li>"
+            for host, site in sorted(self.sites.items())
+        )
+        html = (
+            "<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Sample provider sites</title>"
+            f"<h1>Sample provider sites</h1><p>Use this server as an HTTP proxy: "
+            f"<code>curl -x {self.proxy_url} http://coleg-dyfi.example/</code>, or browse "
+            f"<code>http://&lt;provider-id&gt;.localhost:{self.port}/</code>.</p><ul>{rows}</ul>"
+        )
+        return Page(html.encode("utf-8"), kind="directory")
