@@ -34,7 +34,8 @@ def sites_command() -> None:
     "faults",
     multiple=True,
     metavar="PROVIDER=FAULT",
-    help="Make a provider misbehave: 500, malformed, slow or slow:SECONDS. Repeatable.",
+    help="Make a provider misbehave, e.g. 500, 404, 429:3, refuse, hang:10, huge, cp1252, "
+    "or several: 429,cp1252 (all faults: samplesites/README.md). Repeatable.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
 def serve(port: int, bind: str, faults: tuple[str, ...], verbose: bool) -> None:
@@ -53,7 +54,9 @@ def serve(port: int, bind: str, faults: tuple[str, ...], verbose: bool) -> None:
     click.echo(f"  browse:  curl -x {url} http://coleg-dyfi.example/")
     click.echo(f"           or open http://coleg-dyfi.localhost:{sites.port}/ in a browser")
     for provider_id, fault in sites.faults.items():
-        click.echo(f"  fault:   {provider_id} -> {fault.kind}")
+        click.echo(f"  fault:   {provider_id} -> {fault}")
+        for note in sites.fault_notes(provider_id):
+            click.echo(f"           note: {note}")
     try:
         sites.serve_forever()
     except KeyboardInterrupt:

@@ -9,16 +9,19 @@ proxy setting. Pages are rendered once (render.default_sites) and only looked up
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from samplesites.faults import Fault, malform, parse_faults
+from samplesites import faults as F
+from samplesites.faults import Fault, Faults, parse_faults
 from samplesites.houses import XCRI
 from samplesites.render import LAST_MODIFIED, Page, Site, default_sites
 from samplesites.xcri import FEED_PATH
@@ -35,6 +38,7 @@ class LoggedRequest:
     proxy_form: bool  # True when the request line carried an absolute URI
     user_agent: str | None
     at: float
+    query: str = ""  # the URL's query string, without "?"
 
 
 class _Server(ThreadingHTTPServer):
@@ -42,6 +46,13 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     block_on_close = False
     sites: SampleSites
+
+    def shutdown_request(self, request: Any) -> None:
+        # "reset": close at once with SO_LINGER 0, so the client gets an RST, not a FIN.
+        if self.sites._take_reset(request):
+            request.close()
+            return
+        super().shutdown_request(request)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -76,17 +87,18 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     # --- dispatch ---------------------------------------------------------------------
-    def _target(self) -> tuple[str, str, bool]:
-        """(host, path, proxy_form) for both request forms."""
+    def _target(self) -> tuple[str, str, bool, str]:
+        """(host, path, proxy_form, query) for both request forms."""
         if self.path.startswith(("http://", "https://")):
             parts = urlsplit(self.path)
-            return (parts.hostname or "").lower(), parts.path or "/", True
+            return (parts.hostname or "").lower(), parts.path or "/", True, parts.query
         host = urlsplit("//" + (self.headers.get("Host") or "").strip()).hostname or ""
-        return host, urlsplit(self.path).path or "/", False
+        parts = urlsplit(self.path)
+        return host, parts.path or "/", False, parts.query
 
     def _handle(self, send_body: bool) -> None:
         sites = self.server.sites
-        host, path, proxy_form = self._target()
+        host, path, proxy_form, self._query = self._target()
         host = host.rstrip(".")
         if host.endswith(".localhost"):
             host = host.removesuffix(".localhost") + ".example"
@@ -99,10 +111,35 @@ class _Handler(BaseHTTPRequestHandler):
                 body = f"samplesites: unknown host {host!r}. This proxy only serves the sample provider sites: {known}\n"
                 self._send_text(502, body, self.command, path, proxy_form, host)
             return
-        fault = sites.faults.get(site.provider["id"])
-        if fault and fault.kind == "slow":
-            time.sleep(fault.delay)
-        if fault and fault.kind == "500":
+        faults = sites.faults.get(site.provider["id"])
+        if faults is None:
+            page = site.pages.get(path) or site.pages.get(unquote(path)) or site.not_found
+            self._send(page, send_body, host, path, proxy_form)
+            return
+        self._faulty(site, faults, send_body, host, path, proxy_form)
+
+    def _faulty(
+        self, site: Site, faults: Faults, send_body: bool, host: str, path: str, proxy_form: bool
+    ) -> None:
+        """Serve one request to a provider with faults, in the order README.md gives."""
+        sites = self.server.sites
+        pid = site.provider["id"]
+        if "refuse" in faults or "reset" in faults:
+            self._log(host, path, 0, proxy_form)  # 0: no response at all
+            self.close_connection = True
+            if "reset" not in faults:
+                return  # finish() and shutdown_request() close the socket: no bytes, FIN
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            sites._mark_reset(self.connection)
+            return
+        if hang := faults.get("hang"):
+            self._log(host, path, 0, proxy_form)
+            self.close_connection = True
+            sites._stopping.wait(hang.delay)
+            return
+        if slow := faults.get("slow"):
+            sites._stopping.wait(slow.delay)
+        if "500" in faults:
             self._send_text(
                 500,
                 "Internal Server Error\n\nThe application encountered an unexpected error.\n",
@@ -112,9 +149,71 @@ class _Handler(BaseHTTPRequestHandler):
                 host,
             )
             return
-        page = site.pages.get(path) or site.pages.get(unquote(path)) or site.not_found
-        if fault and fault.kind == "malformed" and page.kind == "course":
-            page = Page(malform(page.body), page.content_type, page.status, page.kind)
+        for kind, status, reason in (
+            ("429", 429, "Too Many Requests"),
+            ("503-retry-after", 503, "Service Unavailable"),
+        ):
+            limit = faults.get(kind)
+            if limit and sites._count(pid, kind, path, self._query) <= limit.count:
+                body = f"<!DOCTYPE html><title>{status} {reason}</title><h1>{reason}</h1><p>Please retry later.</p>\n"
+                page = Page(body.encode(), status=status, kind="limited")
+                self._send(page, send_body, host, path, proxy_form, {"Retry-After": F.RETRY_AFTER})
+                return
+
+        page = site.pages.get(path) or site.pages.get(unquote(path))
+        if page is None and "duplicates" in faults and path.endswith("/"):
+            variant = site.pages.get(path.rstrip("/"))
+            if variant is not None and variant.kind == "course":
+                page = variant
+        page = page or site.not_found
+        canonical_path = path.rstrip("/") if page.kind == "course" and path.endswith("/") else path
+        if page.kind == "course":
+            self._course(site, faults, page, canonical_path, send_body, host, path, proxy_form)
+            return
+        if page.kind == "robots" and "robots-disallow" in faults:
+            body = F.robots_disallow(page.body, site.provider["site"]["course_path"].values())
+            page = replace(page, body=body)
+        elif page.kind == "feed" and "broken-xcri" in faults:
+            page = replace(page, body=F.break_xcri(page.body))
+        elif page.kind == "listing" and "duplicates" in faults:
+            page = replace(page, body=F.add_duplicate_links(page.body, _course_paths(site)))
+        self._send(page, send_body, host, path, proxy_form)
+
+    def _course(
+        self,
+        site: Site,
+        faults: Faults,
+        page: Page,
+        course_path: str,
+        send_body: bool,
+        host: str,
+        path: str,
+        proxy_form: bool,
+    ) -> None:
+        if "404" in faults:
+            self._send(site.not_found, send_body, host, path, proxy_form)
+            return
+        if "410" in faults:
+            self._send(_gone(), send_body, host, path, proxy_form)
+            return
+        if "redirect-loop" in faults:
+            target = F.redirect_partner(_course_paths(site), course_path)
+            body = f'<!DOCTYPE html><title>Found</title><p>Moved to <a href="{escape(target)}">{escape(target)}</a></p>\n'
+            page = Page(body.encode(), status=302, kind="redirect", location=target)
+            self._send(page, send_body, host, path, proxy_form)
+            return
+        if huge := faults.get("huge"):
+            self._send_huge(page, huge.size, send_body, host, path, proxy_form)
+            return
+        body = page.body
+        if "bad-jsonld" in faults:
+            body = F.break_jsonld(body, course_path)
+        if "malformed" in faults:
+            body = F.malform(body)
+        if "cp1252" in faults:
+            body = F.to_cp1252(body)
+        if body is not page.body:
+            page = replace(page, body=body)
         self._send(page, send_body, host, path, proxy_form)
 
     # --- responses --------------------------------------------------------------------
@@ -135,11 +234,21 @@ class _Handler(BaseHTTPRequestHandler):
                 return False
         return False
 
-    def _send(self, page: Page, send_body: bool, host: str, path: str, proxy_form: bool) -> None:
+    def _send(
+        self,
+        page: Page,
+        send_body: bool,
+        host: str,
+        path: str,
+        proxy_form: bool,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         status = 304 if self._not_modified(page) else page.status
         # Log before answering, so a client that has its response also sees the entry.
         self._log(host, path, status, proxy_form)
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         if page.location:
             self.send_header("Location", page.location)
         if page.status == 200:
@@ -153,6 +262,27 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body and body:
             self.wfile.write(body)
+
+    def _send_huge(
+        self, page: Page, size: int, send_body: bool, host: str, path: str, proxy_form: bool
+    ) -> None:
+        """Stream the padded page: announced with its Content-Length, written piece by piece."""
+        self._log(host, path, page.status, proxy_form)
+        self.send_response(page.status)
+        self.send_header("Content-Type", page.content_type)
+        self.send_header("Content-Length", str(F.huge_length(page.body, size)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not send_body:
+            return
+        try:
+            for piece in F.huge_parts(page.body, size):
+                if self.server.sites._stopping.is_set():
+                    break
+                self.wfile.write(piece)
+        except OSError:  # the client gave up (a crawler's size limit): that is the point
+            pass
+        self.close_connection = True
 
     def _send_text(
         self, status: int, text: str, method: str, path: str, proxy_form: bool, host: str = ""
@@ -176,8 +306,21 @@ class _Handler(BaseHTTPRequestHandler):
                 proxy_form,
                 self.headers.get("User-Agent"),
                 time.time(),
+                getattr(self, "_query", ""),
             )
         )
+
+
+def _course_paths(site: Site) -> set[str]:
+    return {path for path, page in site.pages.items() if page.kind == "course"}
+
+
+def _gone() -> Page:
+    body = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Course withdrawn</title>'
+        "</head><body><h1>Gone</h1><p>This course is no longer offered.</p></body></html>\n"
+    )
+    return Page(body.encode(), status=410, kind="gone")
 
 
 class SampleSites:
@@ -186,7 +329,7 @@ class SampleSites:
     def __init__(
         self,
         port: int = 0,
-        faults: dict[str, str | Fault] | None = None,
+        faults: dict[str, str | Fault | Faults] | None = None,
         host: str = "127.0.0.1",
         sites: dict[str, Site] | None = None,
         verbose: bool = False,
@@ -195,13 +338,17 @@ class SampleSites:
         self.faults = parse_faults(faults, {s.provider["id"] for s in self.sites.values()})
         self.verbose = verbose
         self.request_log: list[LoggedRequest] = []
+        self._stopping = threading.Event()  # wakes "hang" and "slow" requests on stop()
+        self._lock = threading.Lock()
+        self._counts: dict[tuple[str, str, str, str], int] = {}  # 429 / 503-retry-after
+        self._resets: set[int] = set()  # ids of sockets to close with an RST
         self._server = _Server((host, port), _Handler)
         self._server.sites = self
         self._thread: threading.Thread | None = None
 
     @classmethod
     def start(
-        cls, port: int = 0, faults: dict[str, str | Fault] | None = None, **kwargs: Any
+        cls, port: int = 0, faults: dict[str, str | Fault | Faults] | None = None, **kwargs: Any
     ) -> SampleSites:
         """Serve in a background thread on `port` (0: a free loopback port)."""
         sites = cls(port=port, faults=faults, **kwargs)
@@ -223,6 +370,7 @@ class SampleSites:
             self._server.server_close()
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._thread is not None:
             self._server.shutdown()
             self._thread.join(timeout=5)
@@ -263,13 +411,43 @@ class SampleSites:
             urls.append(root + FEED_PATH)
         return urls
 
-    def set_fault(self, provider_id: str, fault: str | Fault | None) -> None:
-        """Make a provider misbehave (or behave again, with None) while serving."""
+    def set_fault(self, provider_id: str, fault: str | Fault | Faults | None) -> None:
+        """Make a provider misbehave (or behave again, with None) while serving.
+
+        `fault` may name several faults ("429,cp1252"). Setting it restarts the provider's
+        429 / 503-retry-after counts, so each URL is limited afresh.
+        """
         self.site(provider_id)
+        with self._lock:
+            self._counts = {k: v for k, v in self._counts.items() if k[0] != provider_id}
         if fault is None:
             self.faults.pop(provider_id, None)
         else:
-            self.faults[provider_id] = Fault.parse(fault)
+            self.faults[provider_id] = Faults.parse(fault)
+
+    def fault_notes(self, provider_id: str) -> list[str]:
+        """Why a set fault does nothing for this provider (bad-jsonld on a non-JSON-LD site...)."""
+        faults = self.faults.get(provider_id)
+        return faults.notes(self.site(provider_id).shape) if faults else []
+
+    # --- fault bookkeeping (called from handler threads) --------------------------------
+    def _count(self, provider_id: str, kind: str, path: str, query: str) -> int:
+        """How many requests (this one included) the URL has had under this fault."""
+        key = (provider_id, kind, path, query)
+        with self._lock:
+            self._counts[key] = self._counts.get(key, 0) + 1
+            return self._counts[key]
+
+    def _mark_reset(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._resets.add(id(sock))
+
+    def _take_reset(self, sock: socket.socket) -> bool:
+        with self._lock:
+            if id(sock) in self._resets:
+                self._resets.discard(id(sock))
+                return True
+            return False
 
     def directory_page(self) -> Page:
         rows = "\n".join(
