@@ -108,6 +108,7 @@ def apply_crawl(
     session: Session, provider: ProviderRef, report: CrawlReport, listings: Iterable[RawListing]
 ) -> models.CrawlRun:
     upsert_provider(session, provider)
+    session.flush()  # no ORM relationships, so the provider row must exist before its run
     now = _parse_time(report.finished_at or report.started_at)
     run = models.CrawlRun(
         provider_id=provider.id,
