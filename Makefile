@@ -47,7 +47,7 @@ reformat: install ## Apply the formatter and safe fixes
 ##@ Translations
 translations: install ## Extract strings and update the Welsh catalogue
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --omit-header --no-location portal indexer
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location
+	$(BIN)/pybabel update -i translations/messages.pot -d translations
 
 translations-compile: install ## Compile the catalogues (the portal also does this at start-up)
 	$(BIN)/pybabel compile -d translations

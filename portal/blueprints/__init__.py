@@ -1,0 +1,1 @@
+"""Blueprints grouped by audience: public pages, providers, the JSON API and error pages."""
