@@ -47,6 +47,10 @@ class SearchParams:
     include_withdrawn: bool = False
     provider_view: str | None = None  # provider id, for the providers' own view
     explain: bool = False
+    # facets whose counts the page shows; each one costs an aggregation, so ask only for those
+    facets: tuple[str, ...] = FACETS
+    # read constraints stated in words ("free", "ar-lein", "level 3") into ranking + chips
+    read_constraints: bool = True
 
 
 @dataclass

@@ -1,0 +1,70 @@
+"""Index settings: the analyzers for English, Welsh and autocomplete.
+
+Only components DESIGN.md lists as working on osmem-server are used (english analyzer,
+lowercase, asciifolding, custom stop lists, edge_ngram). No synonym filters: osmem
+silently ignores them, so synonyms are expanded in the application instead.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+from typing import Any
+
+WELSH_ANALYZER = "welsh_course"
+FOLDED_ANALYZER = "folded"
+AUTOCOMPLETE_ANALYZER = "autocomplete"
+AUTOCOMPLETE_SEARCH_ANALYZER = "autocomplete_search"
+
+
+@cache
+def welsh_stopwords() -> tuple[str, ...]:
+    """The Welsh stop words recommended for course search.
+
+    Rows flagged "no" are real content words in course text ("amser" in "rhan-amser" =
+    part-time, "bob wythnos" = weekly), so dropping them would lose meaning.
+    """
+    path = resources.files("indexer") / "data" / "welsh_stopwords.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(fh)
+        return tuple(
+            row["word"].strip().lower()
+            for row in rows
+            if row["recommended_for_course_search"].strip().lower() == "yes"
+        )
+
+
+def analysis_settings() -> dict[str, Any]:
+    """The `analysis` block of the index settings."""
+    return {
+        "filter": {
+            "welsh_stop": {"type": "stop", "stopwords": list(welsh_stopwords())},
+            "autocomplete_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
+        },
+        "analyzer": {
+            # Stop words are removed before folding so "â" (with) is matched as written;
+            # folding then lets "cyflwyniad" match "cyflwyniad" typed without accents and
+            # vice versa ("Môn" / "mon").
+            WELSH_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "welsh_stop", "asciifolding"],
+            },
+            FOLDED_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
+            },
+            AUTOCOMPLETE_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "autocomplete_edge"],
+            },
+            AUTOCOMPLETE_SEARCH_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
+            },
+        },
+    }

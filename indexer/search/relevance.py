@@ -1,0 +1,119 @@
+"""`coursefinder relevance`: nDCG@10 and recall@20 of the search over the devset queries.
+
+By default the 480 devset courses are indexed into a throw-away embedded engine (see
+indexer.search.devset for what is indexed and why); `--url` measures an existing index
+instead, e.g. one built from the sample sites by the crawler and normaliser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from indexer.search.evaluation import Query, load_judgments, load_queries, score_queries, summarise
+
+if TYPE_CHECKING:
+    from indexer.search.client import Engine
+
+DEPTH = 20
+
+REFERENCE_DATE = dt.date(2026, 6, 1)  # the devset pages are judged as crawled that day
+
+
+def rank_with(engine: Engine, key: str = "id") -> Callable[[Query], list[str]]:
+    """A ranking function: the first DEPTH results of the portal's own search, as devset ids.
+
+    `key` is the result field holding the devset id: `id` for the devset index built here,
+    `course_code` for an index crawled from the sample sites (they publish the devset id as
+    the course code).
+    """
+    from indexer.search.models import SearchParams
+    from indexer.search.service import search
+
+    def rank(query: Query) -> list[str]:
+        params = SearchParams(q=query.text, lang=query.language, per_page=DEPTH, facets=())
+        results = search(engine, params, today=REFERENCE_DATE).results
+        return [str(r.get(key) or r["id"]) for r in results]
+
+    return rank
+
+
+@click.command("relevance")
+@click.option("--url", help="Measure this engine's alias (http://host:9200/alias) instead.")
+@click.option(
+    "--devsets",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The devsets directory (default: shared/devsets beside the checkout).",
+)
+@click.option("--per-query", is_flag=True, help="Also print each query's figures.")
+@click.option("--as-json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def relevance_command(
+    url: str | None, devsets: Path | None, per_query: bool, as_json: bool
+) -> None:
+    """Measure search relevance against the devset judgments."""
+    from indexer.search.client import Engine, split_url
+    from indexer.search.devset import devset_courses, devset_dir
+    from indexer.search.models import EngineUnavailable
+    from indexer.search.reindex import reindex
+
+    directory = devsets or devset_dir()
+    queries = load_queries(directory / "relevance")
+    qrels = load_judgments(directory / "relevance")
+    if url:
+        host, alias = split_url(url)
+        engine = Engine.connect(host, alias)
+    else:
+        engine = Engine.start_embedded(alias="relevance")
+        courses = devset_courses(directory)
+        reindex(engine, courses, len(courses), today=REFERENCE_DATE)
+    try:
+        scores = score_queries(queries, qrels, rank_with(engine, "course_code" if url else "id"))
+    except EngineUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
+    rows = summarise(scores)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "summary": [
+                        dict(
+                            zip(
+                                ("group", "queries", "ndcg10", "recall20", "strict_recall20"),
+                                r,
+                                strict=True,
+                            )
+                        )
+                        for r in rows
+                    ],
+                    "queries": [
+                        {
+                            "id": s.query.id,
+                            "query": s.query.text,
+                            "ndcg10": s.ndcg10,
+                            "recall20": s.recall20,
+                        }
+                        for s in scores
+                    ]
+                    if per_query
+                    else [],
+                },
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"{'group':<28}{'n':>4}{'nDCG@10':>10}{'R@20':>8}{'R@20>=2':>9}")
+    for name, n, ndcg, rec, strict in rows:
+        click.echo(f"{name:<28}{n:>4}{ndcg:>10.3f}{rec:>8.3f}{strict:>9.3f}")
+    if per_query:
+        click.echo()
+        for s in scores:
+            click.echo(
+                f"{s.query.id}  {s.ndcg10:.3f}  {s.recall20:.3f}  [{s.query.category}] {s.query.text}"
+            )

@@ -1,0 +1,57 @@
+""" "Did you mean": corrections from the term suggester over titles and subject names.
+
+The term suggester, not the phrase one (osmem returns phrase input uncorrected, DESIGN.md).
+It reads `spell`, an unstemmed field, so a correction is a real word ("photography"), not
+a stem ("photographi"). Only words absent from the index are corrected (suggest_mode
+"missing"), so a correct query never gets a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from indexer.search.models import SearchParams
+from indexer.search.queries import CourseSearch
+
+SUGGEST_NAME = "spelling"
+MIN_WORD_LENGTH = 4
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SpellingSuggester:
+    def __call__(self, search: CourseSearch, params: SearchParams) -> None:
+        words = [w for w in WORD.findall(search.free_text) if len(w) >= MIN_WORD_LENGTH]
+        if not words or params.page > 1:
+            return  # no need to re-suggest on every page of the same query
+        search.suggest[SUGGEST_NAME] = {
+            "text": search.free_text,
+            "term": {
+                "field": "spell",
+                "suggest_mode": "missing",
+                "min_word_length": MIN_WORD_LENGTH,
+                "size": 1,
+            },
+        }
+
+
+def suggestion(response: dict[str, Any], search: CourseSearch) -> str | None:
+    """The query text with each corrected word replaced, or None when nothing was corrected."""
+    entries = response.get("suggest", {}).get(SUGGEST_NAME) or []
+    text = search.text
+    changed = False
+    # replace from the end so earlier offsets stay valid; offsets refer to free_text
+    base = search.free_text
+    for entry in sorted(entries, key=lambda e: e.get("offset", 0), reverse=True):
+        options = entry.get("options") or []
+        if not options:
+            continue
+        start, length = int(entry["offset"]), int(entry["length"])
+        base = base[:start] + options[0]["text"] + base[start + length :]
+        changed = True
+    if not changed:
+        return None
+    # keep the constraint words the user typed: swap the corrected free text into the query
+    if search.free_text and search.free_text in text:
+        return text.replace(search.free_text, base, 1)
+    return base

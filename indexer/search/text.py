@@ -1,0 +1,156 @@
+"""Free-text matching: which fields, how boosted, where fuzziness is allowed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from indexer.search.analysis import welsh_stopwords
+from indexer.search.models import SearchParams
+from indexer.search.queries import CourseSearch
+from indexer.search.synonyms import alternatives
+from indexer.search.welsh import forms, radical_candidates
+
+# field -> boost in the searcher's language; title > subjects > keywords > summary > description
+BOOSTS: dict[str, float] = {
+    "title": 6.0,
+    "subjects_text": 4.0,
+    "keywords": 3.0,
+    "summary": 2.0,
+    "description": 1.0,
+}
+# The other language's version of a field still counts (a Welsh query should find an
+# English-only listing on the same subject), but below the searcher's own language.
+OTHER_LANGUAGE_FACTOR = 0.5
+# Fuzzy matching only on the short, distinctive fields: fuzzy expansion over long
+# descriptions is costly on a scanning engine (DESIGN 1) and mostly adds noise.
+FUZZY_FIELDS = ("title", "subjects_text", "keywords")
+FUZZY_MIN_LENGTH = 5
+# Synonym rewrites are matched on the short fields only (cost, and precision).
+SYNONYM_FIELDS = ("title", "subjects_text", "keywords", "summary")
+SYNONYM_BOOST = 0.8
+RADICAL_BOOST = 2.0  # one match on cy_radicals (no field boosts) against ~6x boosted fields
+# Short queries need every word; longer ones most of them ("free online python course"
+# may state "free" only in the cost field, which is not text-searched).
+MINIMUM_SHOULD_MATCH = "2<75%"
+
+
+PHRASE = re.compile(r'"([^"]+)"')
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _field(name: str, lang: str) -> str:
+    if name == "keywords":
+        return "keywords" if lang == "en" else "keywords.folded"
+    return f"{name}.{lang}"
+
+
+def fields(lang: str, names: tuple[str, ...] | None = None) -> list[str]:
+    """`field^boost` strings: the searcher's language first, the other one lower."""
+    other = "cy" if lang == "en" else "en"
+    out: list[str] = []
+    for name, boost in BOOSTS.items():
+        if names is not None and name not in names:
+            continue
+        out.append(f"{_field(name, lang)}^{boost:g}")
+        if name != "keywords":  # keywords are one mixed-language field
+            out.append(f"{_field(name, other)}^{boost * OTHER_LANGUAGE_FACTOR:g}")
+    return out
+
+
+def text_clause(text: str, lang: str) -> dict[str, Any] | None:
+    """The scoring clause for free text; None when nothing searchable remains.
+
+    Quoted parts must match as phrases. Everything is passed to match-type queries, never
+    query_string, so characters such as `+ - : ( ) *` are just text.
+    """
+    phrases = [p.strip() for p in PHRASE.findall(text) if WORD.search(p)]
+    rest = PHRASE.sub(" ", text).replace('"', " ")
+    words = WORD.findall(rest)
+    clauses: list[dict[str, Any]] = [
+        {"multi_match": {"query": p, "type": "phrase", "fields": fields(lang)}} for p in phrases
+    ]
+    if words:
+        clauses.append(_words_clause(" ".join(words), lang))
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+
+
+def _words_clause(words: str, lang: str) -> dict[str, Any]:
+    """The original words, plus alternatives that may match where they do not.
+
+    Alternatives: a fuzzy version of the long words (typos), synonym rewrites, and for
+    Welsh the radical forms of mutated words. Each scores below the words as typed.
+    """
+    options: list[dict[str, Any]] = [_multi_match(words, fields(lang))]
+    long_words = [w for w in WORD.findall(words) if len(w) >= FUZZY_MIN_LENGTH]
+    if long_words:
+        fuzzy = _multi_match(" ".join(long_words), fields(lang, FUZZY_FIELDS), boost=0.5)
+        fuzzy["multi_match"].update(fuzziness="AUTO", prefix_length=1, max_expansions=20)
+        del fuzzy["multi_match"]["type"], fuzzy["multi_match"]["tie_breaker"]
+        options.append(fuzzy)
+    welsh = lang == "cy"
+    options += [
+        _multi_match(alt, fields(lang, SYNONYM_FIELDS), boost=SYNONYM_BOOST)
+        for alt in alternatives(words, welsh=welsh)
+    ]
+    if welsh:
+        radicals = radicals_clause(words)
+        if radicals:
+            options.append(radicals)
+    if len(options) == 1:
+        return options[0]
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _multi_match(query: str, field_list: list[str], boost: float | None = None) -> dict[str, Any]:
+    clause: dict[str, Any] = {
+        "query": query,
+        "type": "best_fields",
+        "fields": field_list,
+        "tie_breaker": 0.3,
+        "minimum_should_match": MINIMUM_SHOULD_MATCH,
+    }
+    if boost is not None:
+        clause["boost"] = boost
+    return {"multi_match": clause}
+
+
+def radicals_clause(words: str) -> dict[str, Any] | None:
+    """Welsh words matched through their radical forms ("reoli" finds "Rheoli").
+
+    One clause per content word, any of its forms matching; as many words must match as
+    for the words as typed.
+    """
+    stop = set(welsh_stopwords())
+    per_word = [
+        {"match": {"cy_radicals": {"query": " ".join(sorted(forms(w)))}}}
+        for w in WORD.findall(words.lower())
+        if w not in stop and radical_candidates(w)
+    ]
+    if not per_word:
+        return None
+    return {
+        "bool": {
+            "should": per_word,
+            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            "boost": RADICAL_BOOST,
+        }
+    }
+
+
+class TextMatcher:
+    """Match the free text; boost listings whose title contains it as a phrase."""
+
+    def __call__(self, search: CourseSearch, params: SearchParams) -> None:
+        lang = params.lang if params.lang in ("en", "cy") else "en"
+        clause = text_clause(search.free_text, lang)
+        if clause is None:
+            return
+        search.must.append(clause)
+        plain = " ".join(WORD.findall(search.free_text))
+        if len(plain.split()) > 1:
+            search.should.append(
+                {"match_phrase": {f"title.{lang}": {"query": plain, "boost": 2.0}}}
+            )

@@ -1,0 +1,275 @@
+"""Query-builder tables: the request body built for given parameters (no engine)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.search.models import FACETS, MAX_QUERY_CHARS, MAX_RESULT_WINDOW, SearchParams
+from indexer.search.queries import build_search
+from indexer.search.sorting import SORT_KEYS
+from indexer.search.text import fields
+
+
+def body(**kwargs) -> dict:
+    return build_search(SearchParams(**kwargs)).to_dict()
+
+
+def bool_of(b: dict) -> dict:
+    query = b["query"]
+    if "function_score" in query:
+        query = query["function_score"]["query"]
+    return query["bool"]
+
+
+def words_clause(b: dict) -> dict:
+    return bool_of(b)["must"][0]
+
+
+class TestText:
+    def test_empty_query_matches_all_sorted_by_start(self):
+        b = body(q="   ")
+        assert bool_of(b)["must"] == [{"match_all": {}}]
+        assert b["sort"] == SORT_KEYS["start"]
+
+    @pytest.mark.parametrize(
+        ("lang", "first", "other"),
+        [("en", "title.en^6", "title.cy^3"), ("cy", "title.cy^6", "title.en^3")],
+    )
+    def test_current_language_fields_boosted_above_other(self, lang, first, other):
+        got = fields(lang)
+        assert got[0] == first
+        assert other in got
+        order = [f.split(".")[0].split("^")[0] for f in got]
+        assert order.index("title") < order.index("subjects_text") < order.index("summary")
+        assert order.index("summary") < order.index("description")
+
+    def test_short_words_are_not_fuzzy(self):
+        clause = words_clause(body(q="art"))
+        assert "multi_match" in clause
+        assert "fuzziness" not in clause["multi_match"]
+
+    def test_long_words_get_a_fuzzy_alternative_on_short_fields_only(self):
+        clause = words_clause(body(q="pythn for art"))
+        exact, fuzzy = clause["bool"]["should"]
+        assert "fuzziness" not in exact["multi_match"]
+        assert exact["multi_match"]["query"] == "pythn for art"
+        assert fuzzy["multi_match"]["query"] == "pythn"
+        assert fuzzy["multi_match"]["fuzziness"] == "AUTO"
+        assert not any(f.startswith("description") for f in fuzzy["multi_match"]["fields"])
+
+    def test_operator_characters_are_text_never_query_string(self):
+        b = body(q='C++ AND (title:python) OR -foo* "unclosed')
+        dumped = json.dumps(b)
+        assert "query_string" not in dumped
+        assert words_clause(b)["bool"]["should"][0]["multi_match"]["query"] == (
+            "C AND title python OR foo unclosed"
+        )
+
+    def test_query_of_only_punctuation_lists_everything(self):
+        assert bool_of(body(q="+++ ***"))["must"] == [{"match_all": {}}]
+
+    def test_quoted_phrase_must_match_as_phrase(self):
+        must = words_clause(body(q='"data analysis" python'))["bool"]["must"]
+        assert must[0]["multi_match"] == {
+            "query": "data analysis",
+            "type": "phrase",
+            "fields": fields("en"),
+        }
+        assert must[1]["bool"]["should"][0]["multi_match"]["query"] == "python"
+
+    def test_multi_word_query_boosts_title_phrase(self):
+        should = bool_of(body(q="data analysis", lang="cy"))["should"]
+        assert should == [{"match_phrase": {"title.cy": {"query": "data analysis", "boost": 2.0}}}]
+
+    def test_long_query_truncated_and_flagged(self):
+        search = build_search(SearchParams(q="a" * (MAX_QUERY_CHARS + 50)))
+        assert search.truncated
+        assert len(search.text) == MAX_QUERY_CHARS
+        assert not build_search(SearchParams(q="python")).truncated
+
+
+class TestFilters:
+    def test_withdrawn_excluded_by_default(self):
+        assert bool_of(body())["must_not"] == [{"term": {"source.status": "withdrawn"}}]
+        assert "must_not" not in bool_of(body(include_withdrawn=True))
+
+    def test_provider_view_in_filter_context(self):
+        assert bool_of(body(provider_view="tywi-valley-university"))["filter"] == [
+            {"term": {"provider_id": "tywi-valley-university"}}
+        ]
+
+    def test_facet_selections_are_a_post_filter_not_the_query(self):
+        b = body(q="python", filters={"mode": ["online", "blended"], "cost": ["free"]})
+        assert "filter" not in bool_of(b)
+        assert b["post_filter"] == {
+            "bool": {
+                "filter": [
+                    {"terms": {"facets.mode": ["online", "blended"]}},
+                    {"terms": {"facets.cost": ["free"]}},
+                ]
+            }
+        }
+
+    @pytest.mark.parametrize(
+        "filters",
+        [
+            {"colour": ["red"]},
+            {"mode": ["by-pigeon"]},
+            {"level": ["9", "Level 3"]},
+            {"start": ["2026-13", "soon"]},
+            {"subject": ["computing"]},
+            {"provider": ["<script>"]},
+            {"mode": []},
+        ],
+    )
+    def test_unknown_facets_and_values_are_ignored(self, filters):
+        b = body(filters=filters)
+        assert "post_filter" not in b
+        assert all(agg["filter"] == {"match_all": {}} for agg in b["aggs"].values())
+
+    def test_values_normalised_and_deduplicated(self):
+        b = body(filters={"subject": ["cah11", "CAH11"], "start": ["anytime", "2026-09"]})
+        assert b["post_filter"]["bool"]["filter"] == [
+            {"terms": {"facets.subject": ["CAH11"]}},
+            {"terms": {"facets.start": ["anytime", "2026-09"]}},
+        ]
+
+
+class TestFacets:
+    def test_one_aggregation_per_facet_by_default(self):
+        assert sorted(body()["aggs"]) == sorted(f"facet_{f}" for f in FACETS)
+
+    def test_only_the_facets_on_screen(self):
+        assert sorted(body(facets=("mode", "nonsense"))["aggs"]) == ["facet_mode"]
+        assert "aggs" not in body(facets=())
+
+    def test_each_facet_counts_under_the_other_facets_selections_only(self):
+        aggs = body(filters={"mode": ["online"], "level": ["3"]})["aggs"]
+        assert aggs["facet_mode"]["filter"] == {
+            "bool": {"filter": [{"terms": {"facets.level": ["3"]}}]}
+        }
+        assert aggs["facet_level"]["filter"] == {
+            "bool": {"filter": [{"terms": {"facets.mode": ["online"]}}]}
+        }
+        assert aggs["facet_cost"]["filter"]["bool"]["filter"] == [
+            {"terms": {"facets.level": ["3"]}},
+            {"terms": {"facets.mode": ["online"]}},
+        ]
+        assert aggs["facet_mode"]["aggs"]["values"]["terms"]["field"] == "facets.mode"
+
+
+class TestSortAndPaging:
+    @pytest.mark.parametrize(
+        ("sort", "first"),
+        [
+            ("relevance", "_score"),
+            ("start", {"next_start": {"order": "asc", "missing": "_last"}}),
+            ("duration", {"duration.hours": {"order": "asc", "missing": "_last"}}),
+            ("cost", {"cost.gbp": {"order": "asc", "missing": "_last"}}),
+            ("bogus", "_score"),
+        ],
+    )
+    def test_sorts(self, sort, first):
+        assert body(q="python", sort=sort)["sort"][0] == first
+
+    def test_every_sort_ends_with_a_deterministic_tiebreak(self):
+        assert all(keys[-1] == {"id": {"order": "asc"}} for keys in SORT_KEYS.values())
+
+    @pytest.mark.parametrize(
+        ("page", "per_page", "from_", "size"),
+        [
+            (1, 20, 0, 20),
+            (3, 20, 40, 20),
+            (0, 20, 0, 20),
+            (-5, 20, 0, 20),
+            ("x", 20, 0, 20),
+            (10**9, 20, MAX_RESULT_WINDOW - 20, 20),
+            (1, 1000, 0, 100),
+            (1, 0, 0, 1),
+            (10**9, 30, 9990, 10),
+        ],
+    )
+    def test_paging_clamped_to_result_window(self, page, per_page, from_, size):
+        b = body(page=page, per_page=per_page)
+        assert (b["from"], b["size"]) == (from_, size)
+        assert b["from"] + b["size"] <= MAX_RESULT_WINDOW
+
+
+class TestRanking:
+    def test_past_only_courses_demoted_when_ranking_by_text(self):
+        fs = body(q="python")["query"]["function_score"]
+        assert fs["functions"] == [{"filter": {"term": {"past_only": True}}, "weight": 0.3}]
+
+    @pytest.mark.parametrize("kwargs", [{"q": ""}, {"q": "python", "sort": "start"}])
+    def test_no_demotion_when_order_is_not_by_score(self, kwargs):
+        assert "function_score" not in body(**kwargs)["query"]
+
+    def test_explain_passed_through(self):
+        assert body(q="python", explain=True)["explain"] is True
+        assert "explain" not in body(q="python")
+
+
+class TestConstraintsAndAlternatives:
+    def test_constraint_words_leave_the_text_and_boost(self):
+        search = build_search(SearchParams(q="free online python course"))
+        assert search.free_text == "python"
+        assert search.text == "free online python course"
+        boosts = [c for c in search.should if "constant_score" in c]
+        assert {
+            "constant_score": {"filter": {"term": {"cost.free": True}}, "boost": 30.0}
+        } in boosts
+        assert [(c.facet, c.value, c.phrase) for c in search.chips] == [
+            ("cost", "free", "free"),
+            ("mode", "online", "online"),
+        ]
+        # boosts, not filters: a free Python course taught in person still shows
+        assert "post_filter" not in search.to_dict()
+
+    def test_no_chip_for_a_facet_value_already_selected(self):
+        search = build_search(SearchParams(q="python online", filters={"mode": ["online"]}))
+        assert search.chips == []
+
+    def test_constraints_can_be_switched_off(self):
+        search = build_search(SearchParams(q="free python", read_constraints=False))
+        assert (search.free_text, search.chips) == ("free python", [])
+
+    def test_constraint_only_query_is_ranked_not_sorted_by_date(self):
+        b = body(q="online")
+        assert bool_of(b)["must"] == [{"match_all": {}}]
+        assert b["sort"][0] == "_score"
+
+    def test_place_constraint_uses_known_places(self):
+        search = build_search(
+            SearchParams(q="evening classes wrexham"), places=frozenset({"wrexham"})
+        )
+        assert {
+            "constant_score": {"filter": {"term": {"places": "wrexham"}}, "boost": 30.0}
+        } in search.should
+        assert search.free_text == ""
+
+    def test_synonym_alternatives_score_below_the_words_typed(self):
+        options = words_clause(body(q="cybersecurity"))["bool"]["should"]
+        queries = [o["multi_match"]["query"] for o in options if "multi_match" in o]
+        assert queries[0] == "cybersecurity"
+        assert "cyber security" in queries
+        alt = next(o for o in options if o.get("multi_match", {}).get("query") == "cyber security")
+        assert alt["multi_match"]["boost"] < 1
+        assert not any(f.startswith("description") for f in alt["multi_match"]["fields"])
+
+    def test_welsh_query_matches_radical_forms(self):
+        options = words_clause(body(q="reoli", lang="cy"))["bool"]["should"]
+        radicals = next(o for o in options if "bool" in o)
+        assert radicals["bool"]["should"] == [
+            {"match": {"cy_radicals": {"query": "greoli reoli rheoli"}}}
+        ]
+
+    def test_english_query_has_no_radicals_clause(self):
+        options = words_clause(body(q="reoli", lang="en"))
+        assert "cy_radicals" not in json.dumps(options)
+
+    def test_spelling_suggestion_asked_on_first_page_only(self):
+        assert body(q="pyhton")["suggest"]["spelling"]["term"]["field"] == "spell"
+        assert "suggest" not in body(q="pyhton", page=2)
+        assert "suggest" not in body(q="")
