@@ -1,0 +1,1 @@
+"""Spiders: one generic provider spider; hand-written ones only as a last resort."""
