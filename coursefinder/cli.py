@@ -44,7 +44,9 @@ class LazyGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Listing names only keeps `--help` from importing every sub-system.
         with formatter.section("Commands"):
-            formatter.write_dl([(name, COMMANDS[name].split(":")[0]) for name in self.list_commands(ctx)])
+            formatter.write_dl(
+                [(name, COMMANDS[name].split(":")[0]) for name in self.list_commands(ctx)]
+            )
 
 
 @click.group(cls=LazyGroup)

@@ -18,7 +18,9 @@ import click
 @click.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--sites-port", default=0, type=int, help="Port of the sample sites (0: any free one).")
+@click.option(
+    "--sites-port", default=0, type=int, help="Port of the sample sites (0: any free one)."
+)
 @click.option("--skip-crawl", is_flag=True, help="Serve the catalogue as it is, without crawling.")
 def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> None:
     """Start the sample provider sites, crawl them, load and index the catalogue, serve the portal."""
@@ -31,9 +33,13 @@ def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> Non
     upgrade(settings.database_url)
 
     with SampleSites.start(port=sites_port) as sites:
-        click.echo(f"2/4 sample provider sites: {len(sites.providers)} sites behind {sites.proxy_url}")
+        click.echo(
+            f"2/4 sample provider sites: {len(sites.providers)} sites behind {sites.proxy_url}"
+        )
         if not skip_crawl:
-            click.echo("3/4 crawling the sample sites (robots.txt obeyed, throttling off for the demo)")
+            click.echo(
+                "3/4 crawling the sample sites (robots.txt obeyed, throttling off for the demo)"
+            )
             env = {
                 **os.environ,
                 "http_proxy": sites.proxy_url,
@@ -43,7 +49,9 @@ def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> Non
                 [sys.executable, "-m", "coursefinder", "crawl", "--fast"], env=env, check=False
             )
             if done.returncode != 0:
-                click.echo("   the crawl reported failures (see above); serving what was loaded", err=True)
+                click.echo(
+                    "   the crawl reported failures (see above); serving what was loaded", err=True
+                )
         click.echo("4/4 building the search index and starting the portal")
         from portal.cli import serve
 

@@ -132,7 +132,9 @@ def _http_times(base_url: str, path: str, rounds: int) -> list[float]:
 
 @click.command("bench")
 @click.option("--courses", "n", default=10_000, show_default=True, type=int)
-@click.option("--rounds", default=20, show_default=True, type=int, help="Passes over the query mix.")
+@click.option(
+    "--rounds", default=20, show_default=True, type=int, help="Passes over the query mix."
+)
 def bench_command(n: int, rounds: int) -> None:
     """Print reindex throughput, engine and HTTP search latency and engine memory for N courses."""
     from indexer.search.client import Engine

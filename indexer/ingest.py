@@ -128,7 +128,9 @@ def apply_crawl(
     session.add(run)
     session.flush()
 
-    found = merge_duplicates(raw.model_copy(update={"provider_id": provider.id}) for raw in listings)
+    found = merge_duplicates(
+        raw.model_copy(update={"provider_id": provider.id}) for raw in listings
+    )
     existing = {
         row.id: row
         for row in session.scalars(
@@ -173,7 +175,10 @@ def apply_crawl(
             if row.missed_runs >= WITHDRAW_AFTER:
                 row.status = "withdrawn"
                 row.withdrawn_at = now
-                row.data = {**row.data, "source": {**row.data.get("source", {}), "status": "withdrawn"}}
+                row.data = {
+                    **row.data,
+                    "source": {**row.data.get("source", {}), "status": "withdrawn"},
+                }
                 run.withdrawn += 1
     return run
 

@@ -38,9 +38,12 @@ def test_environment_matches_what_the_code_reads():
 
     def is_read(var: str) -> bool:
         return var in read_by_code or any(var.startswith(p + "_") for p in prefixes)
+
     for name in ("portal", "crawl-index"):
         env = services[name]["environment"]
         assert env["OPENSEARCH_URL"].startswith("http://opensearch:9200/")
-        assert env["DATABASE_URL"].startswith("postgresql://") and "@postgres:" in env["DATABASE_URL"]
+        assert (
+            env["DATABASE_URL"].startswith("postgresql://") and "@postgres:" in env["DATABASE_URL"]
+        )
         for var in ("DATABASE_URL", "OPENSEARCH_URL", "COURSEFINDER_SECRET_KEY"):
             assert var in env and is_read(var), var

@@ -49,7 +49,11 @@ def crawled(tmp_path_factory) -> dict:
             timeout=600,
             check=False,
         )
-    return {"settings": Settings(database_url=db_url, opensearch_url=None), "run": done, "var": Path(var)}
+    return {
+        "settings": Settings(database_url=db_url, opensearch_url=None),
+        "run": done,
+        "var": Path(var),
+    }
 
 
 def test_crawl_loads_every_working_provider_and_reports_the_broken_one(crawled):
@@ -71,7 +75,9 @@ def test_crawl_loads_every_working_provider_and_reports_the_broken_one(crawled):
         assert runs["kestrelgate-training"].errors
         assert all(r.status == "ok" for p, r in runs.items() if p != "kestrelgate-training")
         raw = s.scalars(select(models.RawListing).limit(1)).one()
-        assert raw.url.startswith("http://") and raw.content_hash and raw.extractor and raw.fetched_at
+        assert (
+            raw.url.startswith("http://") and raw.content_hash and raw.extractor and raw.fetched_at
+        )
 
 
 def test_indexed_catalogue_is_found_through_the_api_in_both_languages(crawled):
@@ -88,7 +94,9 @@ def test_indexed_catalogue_is_found_through_the_api_in_both_languages(crawled):
     with Engine.start_embedded() as engine:
         _, count = rebuild_index(engine, crawled["settings"])
         assert count > 400
-        app = create_app({"TESTING": True, "ENGINE": engine, "DATABASE_URL": crawled["settings"].database_url})
+        app = create_app(
+            {"TESTING": True, "ENGINE": engine, "DATABASE_URL": crawled["settings"].database_url}
+        )
         client = app.test_client()
         for lang in ("en", "cy"):
             title = bilingual["published"][f"title_{lang}"]
@@ -98,4 +106,7 @@ def test_indexed_catalogue_is_found_through_the_api_in_both_languages(crawled):
             ids = [r["course_code"] for r in body["results"][:3]]
             assert bilingual["id"] in ids, (lang, title, ids)
         res = client.get("/api/v1/courses/" + f"{bilingual['provider_id']}:{bilingual['id']}")
-        assert res.status_code == 200 and res.get_json()["title"]["cy"] == bilingual["published"]["title_cy"]
+        assert (
+            res.status_code == 200
+            and res.get_json()["title"]["cy"] == bilingual["published"]["title_cy"]
+        )

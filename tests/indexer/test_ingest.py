@@ -64,7 +64,10 @@ def test_first_crawl_creates_courses_and_provider(settings):
 def test_recrawl_updates_not_duplicates_and_detects_change(settings):
     ingest_crawl(PROVIDER, report(), [listing("a1"), listing("a2")], settings=settings)
     counts = ingest_crawl(
-        PROVIDER, report(), [listing("a1"), listing("a2", title="Bookkeeping II")], settings=settings
+        PROVIDER,
+        report(),
+        [listing("a1"), listing("a2", title="Bookkeeping II")],
+        settings=settings,
     )
     assert (counts["new"], counts["changed"], counts["unchanged"]) == (0, 1, 1)
     with session_scope(settings) as s:
@@ -76,7 +79,9 @@ def test_recrawl_updates_not_duplicates_and_detects_change(settings):
 def test_withdrawn_only_after_consecutive_successful_crawls(settings):
     ingest_crawl(PROVIDER, report(), [listing("a1"), listing("a2")], settings=settings)
     for _ in range(WITHDRAW_AFTER - 1):
-        assert ingest_crawl(PROVIDER, report(), [listing("a1")], settings=settings)["withdrawn"] == 0
+        assert (
+            ingest_crawl(PROVIDER, report(), [listing("a1")], settings=settings)["withdrawn"] == 0
+        )
     # a failed and a partial crawl in between neither count nor reset the tally
     ingest_crawl(PROVIDER, report("failed"), [], settings=settings)
     ingest_crawl(PROVIDER, report("partial"), [listing("a1")], settings=settings)
@@ -86,7 +91,9 @@ def test_withdrawn_only_after_consecutive_successful_crawls(settings):
     with session_scope(settings) as s:
         assert count_courses(s) == 1
         assert count_courses(s, include_withdrawn=True) == 2
-        withdrawn = [c for c in iter_courses(s, include_withdrawn=True) if c.source.status == "withdrawn"]
+        withdrawn = [
+            c for c in iter_courses(s, include_withdrawn=True) if c.source.status == "withdrawn"
+        ]
         assert [c.id for c in withdrawn] == ["coleg-example:a2"]
     # seen again: back to active
     counts = ingest_crawl(PROVIDER, report(), [listing("a1"), listing("a2")], settings=settings)
