@@ -24,10 +24,16 @@ import click
 @click.option("--skip-crawl", is_flag=True, help="Serve the catalogue as it is, without crawling.")
 def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> None:
     """Start the sample provider sites, crawl them, load and index the catalogue, serve the portal."""
-    from indexer.config import Settings
+    from indexer.config import Settings, shared_dir
     from indexer.migrate import upgrade
     from samplesites.server import SampleSites
 
+    devset = shared_dir() / "devsets" / "providers.json"
+    if not devset.is_file():
+        raise click.ClickException(
+            f"the sample sites are rendered from the devset, and {devset} is missing: "
+            "put the workplace's shared/ folder beside this checkout or set COURSEFINDER_SHARED"
+        )
     settings = Settings.from_env()
     click.echo("1/4 catalogue database: applying migrations")
     upgrade(settings.database_url)
