@@ -15,7 +15,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def alembic_config(database_url: str | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", database_url or Settings.from_env().database_url)
+    url = database_url or Settings.from_env().database_url
+    # Alembic's config is a ConfigParser: a literal "%" (escaped passwords, libpq options) must be doubled
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 

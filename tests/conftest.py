@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -28,11 +29,12 @@ def _postgres_reachable() -> str | None:
         return str(exc).splitlines()[0]
 
 
-def _reset_postgres(url: str) -> None:
-    engine = sa.create_engine(url)
+def _postgres_schema(name: str, *, drop: bool = False) -> None:
+    engine = sa.create_engine(PG_URL)
     with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        if not drop:
+            conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
     engine.dispose()
 
 
@@ -50,11 +52,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
             if IN_CI:
                 pytest.fail(f"PostgreSQL must be reachable in CI ({PG_URL}): {problem}")
             pytest.skip(f"no PostgreSQL at {PG_URL}: {problem}")
-        url = PG_URL
-        _reset_postgres(url)
+        # A schema of its own per test: parallel runs sharing one server never collide.
+        schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        _postgres_schema(schema)
+        url = f"{PG_URL}?options=-csearch_path%3D{schema}"
     upgrade(url)
     yield url
     get_engine(url).dispose()
+    if request.param == "postgresql":
+        _postgres_schema(schema, drop=True)
 
 
 @pytest.fixture
