@@ -15,6 +15,8 @@ import click
 COMMANDS: dict[str, str] = {
     "extract": "crawler.extract:extract_command",
     "crawl": "crawler.run:crawl_command",
+    "crawl-bench": "crawler.bench:crawl_bench_command",
+    "crawl-queue": "crawler.distributed:crawl_queue_command",
     "providers": "crawler.registry_cli:providers_command",
     "sites": "samplesites.cli:sites_command",
     "normalise": "indexer.normalise.cli:normalise_command",

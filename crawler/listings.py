@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import fields as dc_fields
 from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from crawler.extractors.chain import extract
 from crawler.extractors.page import Page
@@ -27,6 +28,34 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def alternates(page: Page, config: ProviderConfig | None) -> dict[str, str]:
+    """The page's language versions {"en": url, "cy": url} by the provider's convention:
+    hreflang links (default), a URL prefix swap (/en/ <-> /cy/), or a query parameter
+    (?lang=cy, the English page having none or lang=en)."""
+    mode = config.language_alternates if config is not None else "hreflang"
+    if mode == "hreflang":
+        return page.alternates()
+    if config is None or mode == "none":
+        return {}
+    patterns = config.url_patterns
+    if mode == "url_pattern" and patterns.en and patterns.cy:
+        for mine, theirs, lang in (
+            (patterns.en, patterns.cy, "cy"),
+            (patterns.cy, patterns.en, "en"),
+        ):
+            if mine in page.url:
+                return {lang: page.url.replace(mine, theirs, 1), page.lang: page.url}
+        return {}
+    if mode == "query":
+        param = patterns.query or "lang"
+        parts = urlsplit(page.url)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != param]
+        english = urlunsplit(parts._replace(query=urlencode(query)))
+        welsh = urlunsplit(parts._replace(query=urlencode([*query, (param, "cy")])))
+        return {"en": english, "cy": welsh}
+    return {}
+
+
 def page_listings(
     page: Page,
     config: ProviderConfig | None,
@@ -37,7 +66,7 @@ def page_listings(
     """Every listing on `page`, with provenance; provider fields when `config` is known."""
     fetched_at = fetched_at or utc_now()
     body_hash = sha256(page.body)
-    alternates = page.alternates()
+    pair = alternates(page, config)
     here = page.canonical()  # a tracking-parameter or trailing-slash copy names its original
     out = []
     for found in extract(page, config, heuristic=heuristic):
@@ -47,10 +76,10 @@ def page_listings(
             # The English page is the canonical URL when there is one (devset convention).
             if page.lang == "cy":
                 item.url_cy = here
-                item.url = alternates.get("en") or here
+                item.url = pair.get("en") or here
             else:
                 item.url = here
-                item.url_cy = alternates.get("cy")
+                item.url_cy = pair.get("cy")
         item.url = item.url or here
         item.fetched_at = fetched_at
         item.content_hash = item.content_hash or body_hash

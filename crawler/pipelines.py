@@ -110,6 +110,17 @@ class SinkPipeline:
 
     def close_spider(self) -> None:
         spider = self.crawler.spider
+        if hasattr(spider, "flush_pending"):
+            spider.flush_pending()
+        kept = []
+        for item in self.items:
+            missing = {item.url, item.url_cy} & getattr(spider, "incomplete", set())
+            if missing:  # one half failed for now: leave the catalogue's version alone
+                reason = "listing not updated: part of it could not be fetched this time"
+                spider.builder.error(item.url or sorted(missing)[0], reason)
+            else:
+                kept.append(item)
+        self.items = kept
         report: CrawlReport = spider.finish_report(len(self.items))
         listings = [RawListingContract.model_validate(asdict(item)) for item in self.items]
         path = write_jsonl(report.provider_id, report.started_at, listings)
@@ -118,7 +129,7 @@ class SinkPipeline:
         if self.sink is None:
             return
         try:
-            self.sink(spider.provider.ref(), report, listings)
+            spider.ingest_result = self.sink(spider.provider.ref(), report, listings)
         except Exception as exc:  # the crawl's results are safe on disk; say what failed
             log.exception("%s: ingest failed", report.provider_id)
             first_line = (str(exc).splitlines() or [type(exc).__name__])[0]

@@ -7,6 +7,7 @@ what is wrong, so `coursefinder providers check` reads like a to-do list.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -37,7 +38,7 @@ SELECTOR_FIELDS = frozenset(RawListing.__dataclass_fields__) - {
     "content_hash",
 } | set(BILINGUAL_BASES)
 
-Strategy = Literal["auto", "jsonld", "microdata", "xcri", "selectors"]
+Strategy = Literal["auto", "jsonld", "microdata", "rdfa", "xcri", "selectors"]
 
 
 class ProviderConfigError(ValueError):
@@ -62,6 +63,7 @@ class UrlPatterns(BaseModel):
     model_config = ConfigDict(extra="forbid")
     en: str | None = None
     cy: str | None = None
+    query: str | None = None  # language_alternates "query": the parameter name (default lang)
 
 
 def check_selector(selector: str) -> str:
@@ -95,7 +97,7 @@ class ProviderConfig(BaseModel):
     deny: list[str] = Field(default_factory=list)
     extraction: Strategy = "auto"
     selectors: dict[str, str | list[str]] = Field(default_factory=dict)
-    language_alternates: Literal["hreflang", "url_pattern", "none"] = "hreflang"
+    language_alternates: Literal["hreflang", "url_pattern", "query", "none"] = "hreflang"
     url_patterns: UrlPatterns = Field(default_factory=UrlPatterns)
 
     @field_validator("website")
@@ -186,18 +188,44 @@ def load_file(path: Path | str) -> ProviderConfig:
     return config
 
 
-def provider_files(directory: Path = PROVIDERS_DIR) -> list[Path]:
-    return sorted(directory.glob("*.yaml"))
+def providers_dir() -> Path:
+    """crawler/providers/, or `CRAWLER_PROVIDERS_DIR` (a deployment's own registry, tests)."""
+    return Path(os.environ.get("CRAWLER_PROVIDERS_DIR") or PROVIDERS_DIR)
+
+
+def provider_files(directory: Path | None = None) -> list[Path]:
+    return sorted((directory or providers_dir()).glob("*.yaml"))
 
 
 @cache
-def load_registry(directory: Path = PROVIDERS_DIR) -> dict[str, ProviderConfig]:
-    """Every provider by id; raises on the first bad file (use `providers check` to see all)."""
-    return {cfg.id: cfg for cfg in (load_file(p) for p in provider_files(directory))}
+def _load_all(directory: Path) -> tuple[dict[str, ProviderConfig], dict[str, ProviderConfigError]]:
+    good: dict[str, ProviderConfig] = {}
+    bad: dict[str, ProviderConfigError] = {}
+    for path in provider_files(directory):
+        try:
+            config = load_file(path)
+        except ProviderConfigError as exc:
+            bad[path.stem] = exc
+        else:
+            good[config.id] = config
+    return good, bad
+
+
+def load_registry(directory: Path | None = None) -> dict[str, ProviderConfig]:
+    """Every valid provider by id. A bad file leaves only its own provider out: see
+    `registry_problems` (and `providers check`) for what is wrong with it."""
+    return _load_all(directory or providers_dir())[0]
+
+
+def registry_problems(directory: Path | None = None) -> dict[str, ProviderConfigError]:
+    """Provider files that failed validation, by file stem (the provider id they claim)."""
+    return _load_all(directory or providers_dir())[1]
 
 
 def get_provider(provider_id: str) -> ProviderConfig:
     registry = load_registry()
+    if provider_id in registry_problems():
+        raise registry_problems()[provider_id]
     if provider_id not in registry:
         raise KeyError(f"unknown provider {provider_id!r}; known: {', '.join(sorted(registry))}")
     return registry[provider_id]

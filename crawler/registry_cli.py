@@ -7,15 +7,14 @@ from pathlib import Path
 
 import click
 
-from crawler.providers import PROVIDERS_DIR, ProviderConfigError, load_file, provider_files
+from crawler.providers import ProviderConfigError, load_file, provider_files, providers_dir
 
 DIR_OPTION = click.option(
     "--dir",
     "directory",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=PROVIDERS_DIR,
-    show_default=True,
-    help="Folder of provider YAML files.",
+    default=None,
+    help="Folder of provider YAML files [default: crawler/providers, or $CRAWLER_PROVIDERS_DIR].",
 )
 
 
@@ -26,8 +25,9 @@ def providers_command() -> None:
 
 @providers_command.command("check")
 @DIR_OPTION
-def check_command(directory: Path) -> None:
+def check_command(directory: Path | None) -> None:
     """Validate every provider file; exit 1 if any is bad, naming file, field and problem."""
+    directory = directory or providers_dir()
     bad = 0
     files = provider_files(directory)
     for path in files:
@@ -44,8 +44,9 @@ def check_command(directory: Path) -> None:
 
 @providers_command.command("list")
 @DIR_OPTION
-def list_command(directory: Path) -> None:
+def list_command(directory: Path | None) -> None:
     """One line per provider: id, nation, type, extraction strategy, name."""
+    directory = directory or providers_dir()
     for path in provider_files(directory):
         try:
             cfg = load_file(path)

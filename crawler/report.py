@@ -66,6 +66,26 @@ def failure_reason(failure: Failure) -> str:
     return f"{type(exc).__name__}: {text}".strip(": ")[:300]
 
 
+# Reasons that say a page may well be there next time: a listing built without it would
+# overwrite a good catalogue entry with half of one, so such a course is left as it was.
+TRANSIENT = (
+    "HTTP 5",
+    "HTTP 429",
+    "HTTP 408",
+    "connection",
+    "DNS",
+    "timed out",
+    "response cut short",
+    "too large",
+    "page cut short",
+    "no response",
+)
+
+
+def is_transient(reason: str) -> bool:
+    return reason.startswith(TRANSIENT)
+
+
 class ReportBuilder:
     def __init__(self, provider_id: str) -> None:
         self.report = CrawlReport(provider_id=provider_id, started_at=utc_now())

@@ -52,12 +52,15 @@ def crawler_settings(*, fast: bool = False) -> dict[str, Any]:
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.middlewares.BackoffRetryMiddleware": 550,
+            "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+            "crawler.httpcache.NoStaleCacheMiddleware": 900,
         },
         # RFC2616Policy stores validators, so a re-crawl sends If-None-Match /
         # If-Modified-Since and an unchanged page comes back as a cheap 304.
         "HTTPCACHE_ENABLED": _env("CRAWLER_HTTPCACHE", "1") != "0",
         "HTTPCACHE_POLICY": "crawler.httpcache.RevalidatingPolicy",
         "HTTPCACHE_DIR": _env("CRAWLER_HTTPCACHE_DIR", str(var_dir() / "httpcache")),
+        "HTTPCACHE_STORAGE": "crawler.httpcache.CompactCacheStorage",
         "HTTPCACHE_IGNORE_HTTP_CODES": [500, 502, 503, 504, 429, 408],
         "ITEM_PIPELINES": {
             "crawler.pipelines.ProvenancePipeline": 100,
@@ -78,7 +81,7 @@ def crawler_settings(*, fast: bool = False) -> dict[str, Any]:
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
                 "RETRY_BACKOFF_BASE": 0.1,
                 "RETRY_BACKOFF_MAX": 1.0,
-                "DOWNLOAD_TIMEOUT": 10,
+                "DOWNLOAD_TIMEOUT": int(_env("CRAWLER_DOWNLOAD_TIMEOUT", "10")),
             }
         )
     return settings

@@ -7,6 +7,7 @@ table; in short:
   whole host     500, refuse, reset, hang[:S], slow[:S], 429[:N], 503-retry-after[:N]
   course pages   404, 410, redirect-loop, huge[:MB], malformed, bad-jsonld, cp1252, duplicates
   other files    robots-disallow (robots.txt), broken-xcri (the XCRI feed)
+  content        hide[:N] (the last N courses are taken off the site: a course withdrawn)
 
 This module holds the parsing and the pure byte transforms; server.py applies them.
 """
@@ -24,6 +25,7 @@ DEFAULT_DELAY = 2.0  # slow
 DEFAULT_HANG = 30.0  # hang
 DEFAULT_LIMITED = 2  # 429 / 503-retry-after: first N requests to each URL
 DEFAULT_HUGE_MB = 20.0  # huge: MiB
+DEFAULT_HIDDEN = 1  # hide: courses taken off the site
 RETRY_AFTER = "1"
 DUPLICATE_QUERY = "utm_source=newsletter"
 
@@ -46,6 +48,7 @@ KINDS: dict[str, str] = {
     "broken-xcri": "",
     "cp1252": "",
     "duplicates": "",
+    "hide": "count",
 }
 ALIASES = {
     "truncated": "malformed",
@@ -84,7 +87,8 @@ class Fault:
                 default = DEFAULT_DELAY if kind == "slow" else DEFAULT_HANG
                 return cls(kind, delay=float(arg) if arg else default)
             if what == "count":
-                return cls(kind, count=int(arg) if arg else DEFAULT_LIMITED)
+                default = DEFAULT_HIDDEN if kind == "hide" else DEFAULT_LIMITED
+                return cls(kind, count=int(arg) if arg else default)
             if what == "megabytes":
                 return cls(kind, size=int(float(arg or DEFAULT_HUGE_MB) * 1024 * 1024))
         except ValueError:
@@ -94,7 +98,7 @@ class Fault:
     def __str__(self) -> str:
         if self.kind in ("slow", "hang"):
             return f"{self.kind}:{self.delay:g}"
-        if self.kind in ("429", "503-retry-after"):
+        if self.kind in ("429", "503-retry-after", "hide"):
             return f"{self.kind}:{self.count}"
         if self.kind == "huge":
             return f"huge:{self.size / 1024 / 1024:g}"

@@ -301,6 +301,11 @@ def render_sites(devset: Devset) -> dict[str, Site]:
     return sites
 
 
+def render_site(provider: dict[str, Any], courses: list[Course]) -> Site:
+    """One provider's site from the given courses (e.g. with some taken off: "hide")."""
+    return SiteRenderer(_env(), provider, courses).render()
+
+
 @cache
 def default_sites() -> dict[str, Site]:
     """The sites for the shared devset, rendered once per process."""

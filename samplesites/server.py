@@ -21,9 +21,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from samplesites import faults as F
+from samplesites.devset import load_devset
 from samplesites.faults import Fault, Faults, parse_faults
 from samplesites.houses import XCRI
-from samplesites.render import LAST_MODIFIED, Page, Site, default_sites
+from samplesites.render import LAST_MODIFIED, Page, Site, default_sites, render_site
 from samplesites.xcri import FEED_PATH
 
 SELF_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
@@ -44,6 +45,9 @@ class LoggedRequest:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog of 5 drops SYNs when a crawl opens many connections
+    # at once; the client then waits out TCP's 1 s / 3 s retransmission timers.
+    request_queue_size = 256
     block_on_close = False
     sites: SampleSites
 
@@ -55,10 +59,30 @@ class _Server(ThreadingHTTPServer):
         super().shutdown_request(request)
 
 
+class _CountingWriter:
+    """The handler's output stream, adding every byte written to `SampleSites.bytes_sent`."""
+
+    def __init__(self, raw: Any, sites: SampleSites) -> None:
+        self._raw, self._sites = raw, sites
+
+    def write(self, data: Any) -> int:
+        written = self._raw.write(data)
+        with self._sites._lock:
+            self._sites.bytes_sent += len(data)
+        return written
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"  # keep-alive: every response carries Content-Length
     server_version = "samplesites/1.0"
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self.server.sites)
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.sites.verbose:
@@ -112,6 +136,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_text(502, body, self.command, path, proxy_form, host)
             return
         faults = sites.faults.get(site.provider["id"])
+        if faults is not None and (hide := faults.get("hide")):
+            site = sites._without_last(site, hide.count)
         if faults is None:
             page = site.pages.get(path) or site.pages.get(unquote(path)) or site.not_found
             self._send(page, send_body, host, path, proxy_form)
@@ -338,10 +364,12 @@ class SampleSites:
         self.faults = parse_faults(faults, {s.provider["id"] for s in self.sites.values()})
         self.verbose = verbose
         self.request_log: list[LoggedRequest] = []
+        self.bytes_sent = 0  # every byte written to clients (status lines, headers, bodies)
         self._stopping = threading.Event()  # wakes "hang" and "slow" requests on stop()
         self._lock = threading.Lock()
         self._counts: dict[tuple[str, str, str, str], int] = {}  # 429 / 503-retry-after
         self._resets: set[int] = set()  # ids of sockets to close with an RST
+        self._hidden: dict[tuple[str, int], Site] = {}  # "hide:N" renderings
         self._server = _Server((host, port), _Handler)
         self._server.sites = self
         self._thread: threading.Thread | None = None
@@ -437,6 +465,26 @@ class SampleSites:
         with self._lock:
             self._counts[key] = self._counts.get(key, 0) + 1
             return self._counts[key]
+
+    def _without_last(self, site: Site, count: int) -> Site:
+        """The site re-rendered without its last `count` courses (by course id), cached."""
+        pid = site.provider["id"]
+        with self._lock:
+            hidden = self._hidden.get((pid, count))
+            if hidden is None:
+                courses = sorted(load_devset().courses_of(pid), key=lambda c: c.id)
+                hidden = render_site(site.provider, courses[: max(0, len(courses) - count)])
+                self._hidden[(pid, count)] = hidden
+            return hidden
+
+    def hidden_courses(self, provider_id: str) -> list[str]:
+        """Course ids (= course codes) the "hide" fault currently takes off the site."""
+        faults = self.faults.get(provider_id)
+        hide = faults.get("hide") if faults else None
+        if hide is None:
+            return []
+        ids = sorted(c.id for c in load_devset().courses_of(provider_id))
+        return ids[max(0, len(ids) - hide.count) :]
 
     def _mark_reset(self, sock: socket.socket) -> None:
         with self._lock:

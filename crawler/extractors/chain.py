@@ -1,6 +1,6 @@
 """Try extraction strategies in DESIGN.md order and keep the first that finds courses.
 
-Order: XCRI-CAP (when the document is a feed), JSON-LD, microdata, the provider's YAML
+Order: XCRI-CAP (when the document is a feed), JSON-LD, microdata, RDFa, the provider's YAML
 selectors, then (only when allowed) the generic heuristic. Each extraction records its
 strategy name, which becomes `provenance.extractor`.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from crawler.extractors.heuristic import extract_heuristic
-from crawler.extractors.jsonld import extract_jsonld, extract_microdata
+from crawler.extractors.jsonld import extract_jsonld, extract_microdata, extract_rdfa
 from crawler.extractors.page import Extraction, Page
 from crawler.extractors.selectors import extract_selectors
 from crawler.extractors.xcri import extract_xcri
@@ -23,6 +23,7 @@ def strategies(config: ProviderConfig | None, *, heuristic: bool) -> list[tuple[
     chain: list[tuple[str, Strategy]] = [
         ("jsonld", extract_jsonld),
         ("microdata", extract_microdata),
+        ("rdfa", extract_rdfa),
     ]
     if config is not None and config.selectors:
         chain.append(("selectors", lambda page: extract_selectors(page, config)))

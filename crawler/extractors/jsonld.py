@@ -1,5 +1,5 @@
-"""schema.org Course / CourseInstance / EducationalOccupationalProgram from JSON-LD and microdata
-(DESIGN.md decision 3: structured data first).
+"""schema.org Course / CourseInstance / EducationalOccupationalProgram from JSON-LD, microdata
+and RDFa (DESIGN.md decision 3: structured data first).
 
 JSON-LD blocks are parsed one by one so a single broken block is reported as a problem
 without hiding the others; microdata goes through extruct's uniform output. Values
@@ -197,6 +197,8 @@ def extract_jsonld(page: Page) -> list[Extraction]:
 
 
 def extract_microdata(page: Page) -> list[Extraction]:
+    if b"itemscope" not in page.body.lower():
+        return []  # no microdata at all: spare extruct a second parse of the page
     try:
         data = extruct.extract(page.text, base_url=page.url, syntaxes=["microdata"], uniform=True)
     except Exception as exc:  # extruct raises whatever its parsers raise
@@ -206,3 +208,45 @@ def extract_microdata(page: Page) -> list[Extraction]:
         Extraction(course_fields(n, page.lang), "microdata")
         for n in _courses(data.get("microdata") or [])
     ]
+
+
+_SCHEMA = ("http://schema.org/", "https://schema.org/")
+
+
+def _compact_rdfa(nodes: list[dict]) -> list[dict]:
+    """extruct's RDFa (flattened, expanded JSON-LD: full IRIs, nodes linked by @id) in the
+    compact shape `course_fields` reads: short property names, linked nodes embedded."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n, dict) and "@id" in n}
+
+    def short(key: str) -> str:
+        return key.split("/")[-1] if key.startswith(_SCHEMA) else key
+
+    def convert(value: Any, depth: int) -> Any:
+        if isinstance(value, list):
+            items = [convert(v, depth) for v in value]
+            return items[0] if len(items) == 1 else items
+        if isinstance(value, dict):
+            if set(value) == {"@id"} and value["@id"] in by_id and depth < 6:
+                return node(by_id[value["@id"]], depth + 1)
+            return {short(k): v if k == "@type" else convert(v, depth) for k, v in value.items()}
+        return value
+
+    def node(data: dict, depth: int) -> dict:
+        return {
+            short(k): v if k in ("@id", "@type") else convert(v, depth) for k, v in data.items()
+        }
+
+    return [node(n, 0) for n in nodes if isinstance(n, dict)]
+
+
+def extract_rdfa(page: Page) -> list[Extraction]:
+    body = page.body.lower()
+    if b"typeof=" not in body or b"property=" not in body:
+        return []  # no RDFa: spare extruct a second parse of the page
+    try:
+        data = extruct.extract(page.text, base_url=page.url, syntaxes=["rdfa"], uniform=True)
+    except Exception as exc:  # extruct raises whatever its parsers raise
+        page.problems.append(f"invalid RDFa: {exc}")
+        return []
+    nodes = _compact_rdfa(data.get("rdfa") or [])
+    return [Extraction(course_fields(n, page.lang), "rdfa") for n in _courses(nodes)]

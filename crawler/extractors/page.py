@@ -6,7 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
 from w3lib.encoding import html_to_unicode
@@ -67,16 +67,31 @@ class Page:
 
     @cached_property
     def lang(self) -> str:
-        """The page language, en or cy: <html lang>, else a /cy/ URL prefix, else English."""
+        """The page language, en or cy: <html lang>, else a /cy/ URL prefix or ?lang=cy, else English."""
         declared = (self.selector.xpath("/html/@lang").get() or "").strip().lower()
         if declared[:2] in {"en", "cy"}:
             return declared[:2]
-        path = re.sub(r"^https?://[^/]+", "", self.url)
-        match = _LANG_PREFIX.match(path)
-        return match.group(1) if match else "en"
+        parts = urlsplit(self.url)
+        match = _LANG_PREFIX.match(parts.path)
+        if match:
+            return match.group(1)
+        query_lang = dict(parse_qsl(parts.query)).get("lang", "").lower()[:2]
+        return "cy" if query_lang == "cy" else "en"
+
+    @cached_property
+    def looks_truncated(self) -> bool:
+        """An HTML page that ends without </body> or </html>: cut short by the server or CMS."""
+        if self.is_xml_feed:
+            return False
+        tail = self.body[-4096:].lower()
+        return b"</html>" not in tail and b"</body>" not in tail
 
     def alternates(self) -> dict[str, str]:
         """hreflang alternates of this page: {"en": url, "cy": url} (the page itself included)."""
+        return dict(self._hreflang)
+
+    @cached_property
+    def _hreflang(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for link in self.selector.xpath("//link[@rel='alternate'][@hreflang]"):
             lang = (link.attrib.get("hreflang") or "").lower()[:2]

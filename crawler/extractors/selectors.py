@@ -19,8 +19,9 @@ def extract_selectors(page: Page, config: ProviderConfig) -> list[Extraction]:
         target = f"{key}_{page.lang}" if key in BILINGUAL_BASES else key
         for selector in config.selector_list(key):
             kind, _, expr = selector.partition(":")
-            if (loader.get_css if kind == "css" else loader.get_xpath)(expr):
-                (loader.add_css if kind == "css" else loader.add_xpath)(target, expr)
+            values = (loader.get_css if kind == "css" else loader.get_xpath)(expr)
+            if values:  # evaluated once; add_value runs the field's input processors
+                loader.add_value(target, values)
                 break
     item = loader.load_item()
     fields = {k: v for k, v in vars(item).items() if v not in (None, "", [])}

@@ -19,9 +19,9 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawler.extractors.page import Page
-from crawler.listings import page_listings, utc_now
+from crawler.listings import alternates, page_listings, utc_now
 from crawler.providers import ProviderConfig, get_provider
-from crawler.report import ReportBuilder, failure_reason
+from crawler.report import ReportBuilder, failure_reason, is_transient
 from indexer.crawlreport import CrawlReport
 
 
@@ -34,6 +34,7 @@ class ProviderSpider(scrapy.Spider):
         self.allowed_domains = [self.provider.host]
         self.builder = ReportBuilder(self.provider.id)
         self.listings: list = []  # filled by SinkPipeline at close
+        self.ingest_result: Any = None  # what the sink returned (ingest_crawl: new/changed/...)
         self._course = [re.compile(p) for p in self.provider.course_page]
         self._follow = [re.compile(p) for p in self.provider.follow]
         self._deny = [re.compile(p) for p in self.provider.deny]
@@ -41,6 +42,11 @@ class ProviderSpider(scrapy.Spider):
         # arrived (a redirect loop ends in the duplicate filter without any error).
         self._pending: set[str] = set()
         self._answered: set[str] = set()
+        # Course pages that failed for now (5xx, timeout, cut short...): a listing that has
+        # one of them as its English or Welsh half is not handed on, so the catalogue keeps
+        # the complete version from an earlier crawl instead of half of it.
+        self.incomplete: set[str] = set()
+        self._from_cache = 0  # answered from the HTTP cache after a 304
         self.page_maxsize = 0  # from COURSEFINDER_PAGE_MAXSIZE once attached to a crawler
 
     @classmethod
@@ -128,7 +134,10 @@ class ProviderSpider(scrapy.Spider):
         items = page_listings(page, self.provider, fetched_at=utc_now(), heuristic=heuristic)
         for problem in page.problems:
             self.builder.error(response.url, f"parse error: {problem}")
-        if not items:
+        if page.looks_truncated:
+            self.builder.error(response.url, "page cut short (no closing </body> or </html>)")
+            self._incomplete(response.request, response.url, page.canonical())
+        elif not items:
             self.builder.error(response.url, "parse error: no course found on the page")
         yield from items
         for url in self._alternates(page):
@@ -136,15 +145,8 @@ class ProviderSpider(scrapy.Spider):
                 yield self._page_request(url)
 
     def _alternates(self, page: Page) -> list[str]:
-        """The other-language versions of a course page, by hreflang or by URL prefix."""
-        if self.provider.language_alternates == "hreflang":
-            return list(page.alternates().values())
-        patterns = self.provider.url_patterns
-        if self.provider.language_alternates == "url_pattern" and patterns.en and patterns.cy:
-            for mine, theirs in ((patterns.en, patterns.cy), (patterns.cy, patterns.en)):
-                if mine in page.url:
-                    return [page.url.replace(mine, theirs, 1)]
-        return []
+        """The other-language versions of a course page (hreflang, URL prefix or ?lang=)."""
+        return [url for url in alternates(page, self.provider).values() if url != page.url]
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         page = self._page(response)
@@ -161,14 +163,26 @@ class ProviderSpider(scrapy.Spider):
     ) -> None:
         if spider is self:
             # A revalidated (304) page arrives as the cached copy: no body crossed the wire.
-            self.builder.fetched(0 if "cached" in response.flags else len(response.body))
+            cached = "cached" in response.flags
+            self.builder.fetched(0 if cached else len(response.body))
+            self._from_cache += cached
 
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else self.provider.website
+        reason = failure_reason(failure)
         if request is not None:
             self._settle(request, request.url)
-        self.builder.error(url, failure_reason(failure))
+            if request.meta.get("course_url") and is_transient(reason):
+                self._incomplete(request, url)
+        self.builder.error(url, reason)
+
+    def _incomplete(self, request: scrapy.Request | None, *urls: str) -> None:
+        self.incomplete.update(urls)
+        if request is not None:
+            self.incomplete.add(request.url)
+            if request.meta.get("course_url"):
+                self.incomplete.add(request.meta["course_url"])
 
     def _settle(self, request: scrapy.Request | None, url: str) -> None:
         urls = {
@@ -180,13 +194,15 @@ class ProviderSpider(scrapy.Spider):
         self._pending.difference_update(urls)
         self._answered.update(urls)
 
-    def finish_report(self, listings: int) -> CrawlReport:
+    def flush_pending(self) -> None:
+        """Course pages asked for that never answered become errors (once)."""
         for url in sorted(self._pending):
             self.builder.error(
                 url, "no response (redirected to a page already seen: redirect loop?)"
             )
+            self.incomplete.add(url)
         self._pending.clear()
-        stats = self.crawler.stats
-        return self.builder.finish(
-            listings, not_modified=stats.get_value("httpcache/revalidate", 0)
-        )
+
+    def finish_report(self, listings: int) -> CrawlReport:
+        self.flush_pending()
+        return self.builder.finish(listings, not_modified=self._from_cache)

@@ -86,3 +86,38 @@ def test_no_cache_responses_are_revalidated_conditionally() -> None:
     assert policy.is_cached_response_fresh(cached, request) is False
     assert request.headers[b"If-None-Match"] == b'"v1"'
     assert request.headers[b"If-Modified-Since"].startswith(b"Thu, 28 May 2026")
+
+
+def test_compact_cache_round_trip_and_no_stale_copy_on_errors(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.request import RequestFingerprinter
+
+    from crawler.httpcache import CompactCacheStorage, RevalidatingPolicy
+
+    storage = CompactCacheStorage(Settings({"HTTPCACHE_DIR": str(tmp_path)}))
+    spider = SimpleNamespace(
+        name="provider", crawler=SimpleNamespace(request_fingerprinter=RequestFingerprinter())
+    )
+    storage.open_spider(spider)
+    request = Request("http://x.example/c")
+    assert storage.retrieve_response(spider, request) is None
+    page = HtmlResponse(
+        request.url,
+        body="Cwrs ŵ".encode(),
+        headers={"ETag": '"v1"', "Content-Type": "text/html; charset=utf-8"},
+        encoding="utf-8",
+    )
+    storage.store_response(spider, request, page)
+    cached = storage.retrieve_response(spider, Request(request.url))
+    assert isinstance(cached, HtmlResponse) and cached.text == "Cwrs ŵ"
+    assert cached.headers[b"ETag"] == b'"v1"' and len(list(tmp_path.rglob("*.pickle"))) == 1
+    # a 5xx is reported, never answered from the stale copy
+    policy = RevalidatingPolicy(Settings())
+    assert (
+        policy.is_cached_response_valid(cached, Response(request.url, status=500), request) is False
+    )
+    assert (
+        policy.is_cached_response_valid(cached, Response(request.url, status=304), request) is True
+    )

@@ -106,3 +106,46 @@ def test_request_failures_are_reported_in_plain_words() -> None:
         (request.url, "HTTP 503"),
         (request.url, "DNS lookup failed"),
     ]
+
+
+def _provider(**changes):
+    from crawler.providers import get_provider
+
+    return get_provider("coleg-bro-ogwr").model_copy(update=changes)
+
+
+def test_query_parameter_pairs_english_and_welsh_pages() -> None:
+    from crawler.extractors.page import Page
+    from crawler.listings import alternates
+    from crawler.providers import UrlPatterns
+
+    config = _provider(language_alternates="query", url_patterns=UrlPatterns())
+    english = Page.from_bytes(f"{SITE}/course?id=7", b"<html><body>x</body></html>")
+    welsh = Page.from_bytes(f"{SITE}/course?id=7&lang=cy", b"<html><body>x</body></html>")
+    assert (english.lang, welsh.lang) == ("en", "cy")
+    pair = {"en": f"{SITE}/course?id=7", "cy": f"{SITE}/course?id=7&lang=cy"}
+    assert alternates(english, config) == alternates(welsh, config) == pair
+
+
+def test_url_prefix_pairs_english_and_welsh_pages() -> None:
+    from crawler.extractors.page import Page
+    from crawler.listings import alternates
+    from crawler.providers import UrlPatterns
+
+    config = _provider(
+        language_alternates="url_pattern", url_patterns=UrlPatterns(en="/en/", cy="/cy/")
+    )
+    welsh = Page.from_bytes(f"{SITE}/cy/weldio", b"<html><body>x</body></html>")
+    assert welsh.lang == "cy"
+    assert alternates(welsh, config) == {"en": f"{SITE}/en/weldio", "cy": f"{SITE}/cy/weldio"}
+
+
+def test_a_page_cut_short_is_reported_and_its_listing_held_back() -> None:
+    spider = ProviderSpider("coleg-bro-ogwr")
+    response = _saved("coleg-bro-ogwr/selectors-dl-pair")
+    cut = response.replace(body=response.body[: len(response.body) * 3 // 4])
+    items = [o for o in spider.parse_page(cut) if isinstance(o, RawListing)]
+    assert [e.reason for e in spider.report.errors] == [
+        "page cut short (no closing </body> or </html>)"
+    ]
+    assert items and items[0].url in spider.incomplete  # the sink will not hand it on

@@ -97,3 +97,30 @@ def test_xcri_without_declaration_and_with_typed_descriptions() -> None:
     assert found.fields["entry_requirements"] == "No experience needed."
     assert found.fields["credits_text"] == "10 credits"
     assert found.fields["start_text"] == "1 September 2026; 5 January 2027"
+
+
+def test_rdfa_course_with_instance_and_offer() -> None:
+    from crawler.extractors.chain import extract
+
+    html = """<html lang="cy"><body><div vocab="https://schema.org/" typeof="Course">
+      <h1 property="name">Weldio</h1><span property="courseCode">W-1</span>
+      <span property="timeRequired">10 wythnos</span>
+      <span property="coursePrerequisites">Dim</span>
+      <div property="hasCourseInstance" typeof="CourseInstance">
+        <span property="courseMode">Rhan-amser</span><span property="startDate">Medi 2026</span>
+        <div property="location" typeof="Place"><span property="name">Pen-y-bont</span></div>
+      </div>
+      <div property="offers" typeof="Offer"><span property="description">£350</span></div>
+    </div></body></html>"""
+    (found,) = extract(Page.from_bytes("http://p.example/cy/weldio", html.encode()))
+    assert found.extractor == "rdfa"
+    assert found.fields == {
+        "title_cy": "Weldio",
+        "course_code": "W-1",
+        "duration_text": "10 wythnos",
+        "entry_requirements": "Dim",
+        "mode_text": "Rhan-amser",
+        "start_text": "Medi 2026",
+        "location_text": "Pen-y-bont",
+        "cost_text": "£350",
+    }

@@ -144,3 +144,30 @@ def test_shipped_check_and_list() -> None:
 def test_provider_for_url_matches_host() -> None:
     assert provider_for_url("http://coleg-dyfi.example/en/courses/x").id == "coleg-dyfi"
     assert provider_for_url("http://unknown.example/") is None
+
+
+def test_a_bad_file_leaves_out_only_its_own_provider(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crawler.providers import get_provider, registry_problems
+
+    _write(tmp_path, "good-college", GOOD)
+    _write(
+        tmp_path,
+        "bad-college",
+        GOOD.replace("good-college", "bad-college").replace("wales", "mars"),
+    )
+    monkeypatch.setenv("CRAWLER_PROVIDERS_DIR", str(tmp_path))
+    assert list(load_registry()) == ["good-college"]
+    (problem,) = registry_problems().values()
+    assert problem.path.name == "bad-college.yaml" and problem.problems[0][0] == "nation"
+    with pytest.raises(ProviderConfigError, match="bad-college.yaml: nation"):
+        get_provider("bad-college")
+    result = CliRunner().invoke(providers_command, ["check"])
+    assert result.exit_code == 1 and "error: bad-college.yaml: nation:" in result.output
+
+
+def test_shipped_registry_has_no_problems() -> None:
+    from crawler.providers import registry_problems
+
+    assert registry_problems() == {}

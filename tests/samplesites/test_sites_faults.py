@@ -298,3 +298,24 @@ def test_hang_with_seconds_gives_up_by_itself(sites: SampleSites, fault) -> None
     assert sock.recv(1024) == b""
     assert 0.15 < time.monotonic() - started < 1.5
     sock.close()
+
+
+# --- content ---------------------------------------------------------------------------------
+
+
+def test_hide_takes_the_last_courses_off_the_site(sites: SampleSites, fault) -> None:
+    fault(TAF, "hide:2")
+    hidden = sites.hidden_courses(TAF)
+    assert len(hidden) == 2 and hidden == sorted(hidden)
+    site = sites.site(TAF)
+    paths = [p for p, page in site.pages.items() if page.kind == "course"]
+    gone = [p for p in paths if any(code in site.pages[p].body.decode() for code in hidden)]
+    assert gone and all(_get(sites, TAF, p)[0].status == 404 for p in gone)
+    kept = sorted(set(paths) - set(gone))[0]
+    assert _get(sites, TAF, kept)[0].status == 200
+    for path in ("/sitemap.xml", "/feeds/xcri.xml"):
+        body = _get(sites, TAF, path)[1].decode()
+        assert not any(p in body for p in gone) and kept in body
+        assert not any(f">{code}<" in body for code in hidden)
+    sites.set_fault(TAF, None)
+    assert sites.hidden_courses(TAF) == [] and _get(sites, TAF, gone[0])[0].status == 200
