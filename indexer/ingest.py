@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -25,6 +26,7 @@ from indexer.normalise.course import normalise_listing
 from indexer.schema import RAW_TEXT_FIELDS, ProviderRef, RawListing
 
 WITHDRAW_AFTER = 3
+log = logging.getLogger(__name__)
 # Fields that make up a listing's meaning; provenance (fetch time, page hash) is left out so
 # that a re-crawl of an unchanged course costs no normalisation and no re-index.
 _MEANING_FIELDS = (
@@ -105,8 +107,16 @@ def _course_data(
 
 
 def apply_crawl(
-    session: Session, provider: ProviderRef, report: CrawlReport, listings: Iterable[RawListing]
+    session: Session,
+    provider: ProviderRef,
+    report: CrawlReport,
+    listings: Iterable[RawListing],
+    touched: dict[str, list[str]] | None = None,
 ) -> models.CrawlRun:
+    """Apply the crawl; `touched`, when given, collects the "changed" and "withdrawn" ids."""
+    touched = touched if touched is not None else {}
+    changed_ids = touched.setdefault("changed", [])
+    withdrawn_ids = touched.setdefault("withdrawn", [])
     upsert_provider(session, provider)
     session.flush()  # no ORM relationships, so the provider row must exist before its run
     now = _parse_time(report.finished_at or report.started_at)
@@ -163,6 +173,7 @@ def apply_crawl(
             row.last_changed = now
             row.status = "active"
             row.withdrawn_at = None
+            changed_ids.append(cid)
         row.last_seen = now
         row.missed_runs = 0
         _store_raw(session, cid, raw, run)
@@ -180,6 +191,7 @@ def apply_crawl(
                     "source": {**row.data.get("source", {}), "status": "withdrawn"},
                 }
                 run.withdrawn += 1
+                withdrawn_ids.append(cid)
     return run
 
 
@@ -203,10 +215,17 @@ def ingest_crawl(
     *,
     settings: Settings | None = None,
 ) -> dict[str, Any]:
-    """Store one crawl run and its listings in one transaction; return the run's counts."""
+    """Store one crawl run and its listings in one transaction; return the run's counts.
+
+    With a real engine configured (OPENSEARCH_URL) the run's new, changed and withdrawn
+    courses then go straight into the live index. If that fails the catalogue is still
+    right, and the next `coursefinder reindex` brings the index level with it.
+    """
+    settings = settings or Settings.from_env()
+    touched: dict[str, list[str]] = {}
     with session_scope(settings) as session:
-        run = apply_crawl(session, provider, report, listings)
-        return {
+        run = apply_crawl(session, provider, report, listings, touched)
+        counts: dict[str, Any] = {
             "run_id": run.id,
             "status": run.status,
             "new": run.new,
@@ -214,3 +233,23 @@ def ingest_crawl(
             "unchanged": run.unchanged,
             "withdrawn": run.withdrawn,
         }
+    if settings.opensearch_url and (touched["changed"] or touched["withdrawn"]):
+        counts["indexed"] = update_live_index(settings, touched["changed"], touched["withdrawn"])
+    return counts
+
+
+def update_live_index(settings: Settings, changed: list[str], withdrawn: list[str]) -> bool:
+    """Push changed courses to the live index; never fails the crawl (the DB is the truth)."""
+    from indexer.catalogue import get_course
+    from indexer.search.client import Engine
+    from indexer.search.incremental import apply_changes
+
+    try:
+        with session_scope(settings) as session:
+            courses = [c for c in (get_course(session, cid) for cid in changed) if c]
+        with Engine.from_settings(settings) as engine:
+            apply_changes(engine, courses, withdrawn)
+        return True
+    except Exception as exc:  # engine down, no live index yet: the next reindex catches up
+        log.warning("live index not updated (%s); run `coursefinder reindex`", exc)
+        return False
