@@ -91,6 +91,10 @@ def _run_phase(sites, var: Path, groups: list[list[str]], extra_env: dict[str, s
     )
 
 
+def _load() -> str:
+    return ", ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
 @click.command("crawl-bench")
 @click.option(
     "--workers",
@@ -112,10 +116,12 @@ def crawl_bench_command(workers: int, per_host: int) -> None:
         groups = [ids[n::workers] for n in range(max(1, workers)) if ids[n::workers]]
         env = {"CRAWLER_CONCURRENCY_PER_DOMAIN": str(per_host), "CRAWLER_CONCURRENCY": "64"}
         click.echo(
-            f"{len(ids)} sample sites, {len(groups)} crawl process(es), {per_host} per host; CPUs: {os.cpu_count()}"
+            f"{len(ids)} sample sites, {len(groups)} crawl process(es), {per_host} per host; "
+            f"CPUs: {os.cpu_count()}; load average before: {_load()}"
         )
         full = _run_phase(sites, var, groups, env)
         again = _run_phase(sites, var, groups, env)
+        load_after = _load()
 
     def pct(part: int, whole: int) -> str:
         return f"{100 * part / whole:.1f} %" if whole else "n/a"
@@ -142,6 +148,8 @@ def crawl_bench_command(workers: int, per_host: int) -> None:
         f"bytes on the wire {pct(again.wire_bytes, full.wire_bytes)}, "
         f"body bytes {pct(again.body_bytes, full.body_bytes)}"
     )
+    # Other work on the machine slows the crawl: the figures mean little without this.
+    click.echo(f"load average after: {load_after}")
     failed = sorted(set(full.failed + again.failed))
     if failed:
         click.echo(f"warning: not every provider crawled cleanly: {', '.join(failed)}", err=True)

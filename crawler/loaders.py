@@ -6,6 +6,10 @@ matched block as paragraphs. Processors only remove markup and layout whitespace
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
 from itemloaders.processors import Identity, Join, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 
@@ -33,3 +37,15 @@ class RawListingLoader(ItemLoader):
     keywords_out = Identity()
     keywords_cy_in = MapCompose(clean_text)
     keywords_cy_out = Identity()
+
+
+@cache
+def field_processors(field_name: str) -> tuple[Callable[[list], Any], Callable[[list], Any]]:
+    """The loader's (input, output) processors for one field, looked up once.
+
+    For hot paths that already hold the extracted strings: `out(in(values))` is what
+    `add_value(field, values)` then `load_item()` would store, without building a loader
+    (and its item adapter) for every page.
+    """
+    loader = RawListingLoader()
+    return loader.get_input_processor(field_name), loader.get_output_processor(field_name)

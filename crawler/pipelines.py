@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from indexer.schema import ProviderRef
 from indexer.schema import RawListing as RawListingContract
 
 log = logging.getLogger(__name__)
+
+_ITEM_FIELDS = tuple(f.name for f in dc_fields(RawListing))
 
 Sink = Callable[[ProviderRef, CrawlReport, list[RawListingContract]], Any]
 
@@ -122,7 +124,12 @@ class SinkPipeline:
                 kept.append(item)
         self.items = kept
         report: CrawlReport = spider.finish_report(len(self.items))
-        listings = [RawListingContract.model_validate(asdict(item)) for item in self.items]
+        # A shallow dict is enough (asdict deep-copied every value): validation makes the
+        # contract's own lists.
+        listings = [
+            RawListingContract.model_validate({name: getattr(item, name) for name in _ITEM_FIELDS})
+            for item in self.items
+        ]
         path = write_jsonl(report.provider_id, report.started_at, listings)
         log.info("%s: %d listings written to %s", report.provider_id, len(listings), path)
         spider.listings = listings

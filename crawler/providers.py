@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from crawler.items import BILINGUAL_BASES, RawListing
 from indexer.schema import Nation, ProviderRef, ProviderType
 
+# libyaml's loader when PyYAML was built with it: the same safe subset, about 8x faster.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 PROVIDERS_DIR = Path(__file__).resolve().parent / "providers"
 
 # Selector keys: every RawListing field the page can state, plus language-neutral bases
@@ -168,7 +171,7 @@ def _field_path(loc: tuple) -> str:
 def load_file(path: Path | str) -> ProviderConfig:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise ProviderConfigError(path, [("(file)", f"cannot read YAML: {exc}")]) from None
     if not isinstance(data, dict):

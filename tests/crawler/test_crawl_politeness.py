@@ -110,9 +110,14 @@ def test_compact_cache_round_trip_and_no_stale_copy_on_errors(tmp_path) -> None:
         encoding="utf-8",
     )
     storage.store_response(spider, request, page)
-    cached = storage.retrieve_response(spider, Request(request.url))
+    cached = storage.retrieve_response(spider, Request(request.url))  # written or not yet
     assert isinstance(cached, HtmlResponse) and cached.text == "Cwrs ŵ"
+    storage.close_spider(spider)  # waits for the background writes
     assert cached.headers[b"ETag"] == b'"v1"' and len(list(tmp_path.rglob("*.pickle"))) == 1
+    # from disk, by a fresh storage (the next crawl)
+    again = CompactCacheStorage(Settings({"HTTPCACHE_DIR": str(tmp_path)}))
+    again.open_spider(spider)
+    assert again.retrieve_response(spider, Request(request.url)).text == "Cwrs ŵ"
     # a 5xx is reported, never answered from the stale copy
     policy = RevalidatingPolicy(Settings())
     assert (
