@@ -1,46 +1,31 @@
-"""The Scrapy item for one raw listing, mirroring `indexer.schema.RawListing` field for field.
+"""The Scrapy item for one raw listing, built from `indexer.schema.RawListing` field for field.
 
-A dataclass with all-`None` defaults, as itemadapter and `ItemLoader` expect; the test suite
-checks the two field lists stay identical, so the indexer contract remains the single truth.
+A dataclass with all-empty defaults, as itemadapter and `ItemLoader` expect. It is derived
+from the indexer's pydantic model rather than written out again, so the indexer contract
+stays the single truth and the two can never drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field, make_dataclass
+from typing import Any
+
+from indexer.schema import RawListing as RawListingContract
 
 
-@dataclass
-class RawListing:
-    title_en: str | None = None
-    title_cy: str | None = None
-    summary_en: str | None = None
-    summary_cy: str | None = None
-    description_en: str | None = None
-    description_cy: str | None = None
-    duration_text: str | None = None
-    level_text: str | None = None
-    credits_text: str | None = None
-    cost_text: str | None = None
-    mode_text: str | None = None
-    start_text: str | None = None
-    location_text: str | None = None
-    language_of_delivery_text: str | None = None
-    credential_term: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    keywords_cy: list[str] = field(default_factory=list)
-    entry_requirements: str | None = None
-    assessment: str | None = None
-    awarding_body: str | None = None
-    deadline_text: str | None = None
-    url: str | None = None
-    url_cy: str | None = None
-    provider_id: str | None = None
-    provider_nation: str | None = None
-    provider_type: str | None = None
-    course_code: str | None = None
-    fetched_at: str | None = None
-    extractor: str | None = None
-    content_hash: str | None = None
+def _item_fields() -> list[tuple[str, Any, Any]]:
+    fields = []
+    for name, info in RawListingContract.model_fields.items():
+        default = (
+            field(default_factory=list) if info.default_factory is list else field(default=None)
+        )
+        fields.append((name, info.annotation, default))
+    return fields
+
+
+RawListing = make_dataclass("RawListing", _item_fields())
+RawListing.__module__ = __name__  # make_dataclass has no module= before Python 3.12
+RawListing.__doc__ = "One course as found on a page: strings as stated, plus provenance."
 
 
 # Fields whose value depends on the page language: the extractor fills the page's own
