@@ -8,6 +8,7 @@ and the exit status is 1 if any line failed. Blank input lines are skipped.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from datetime import date
@@ -15,16 +16,26 @@ from datetime import date
 import click
 from pydantic import ValidationError
 
-from indexer.normalise.course import normalise_listing
+from indexer.normalise.course import normalise_listing, warm_up
+from indexer.schema import RawListing
 
 
 def normalise_line(line: str, number: int, today: date | None) -> tuple[str, str | None]:
     """(output JSON line, error message or None) for one input line."""
     try:
-        record = json.loads(line)
-        if not isinstance(record, dict):
-            raise ValueError("expected a JSON object")
-        course = normalise_listing(record, today=today)
+        # Fast path: pydantic parses and checks the line in one pass. Anything it refuses
+        # goes the long way round, so errors are reported exactly as json.loads sees them.
+        raw: RawListing | dict[str, object] | None = RawListing.model_validate_json(line)
+    except ValidationError:
+        raw = None
+    try:
+        if raw is None:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("expected a JSON object")
+            raw = record
+        # Serialised by pydantic-core straight to JSON (compact separators).
+        return normalise_listing(raw, today=today).model_dump_json(), None
     except (ValueError, ValidationError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if isinstance(exc, ValidationError):
@@ -35,7 +46,6 @@ def normalise_line(line: str, number: int, today: date | None) -> tuple[str, str
     except Exception as exc:  # one bad record must not end the run
         reason = f"internal error: {type(exc).__name__}: {exc}"
         return json.dumps({"error": reason, "line": number}), f"line {number}: {reason}"
-    return json.dumps(course.model_dump(mode="json"), ensure_ascii=False), None
 
 
 @click.command("normalise")
@@ -48,6 +58,24 @@ def normalise_line(line: str, number: int, today: date | None) -> tuple[str, str
 def normalise_command(today: object) -> None:
     """Read raw listings as JSON lines on stdin; print normalised courses as JSON lines."""
     reference = today.date() if today is not None else None  # type: ignore[attr-defined]
+    # Load the tables and compile the rules, then take everything alive now (tables, rules,
+    # imported modules) out of the cyclic garbage collector's sight for the run: its full
+    # collections then look only at what the run itself made.
+    warm_up()
+    freeze = gc.get_freeze_count() == 0  # leave a caller's own frozen set alone
+    if freeze:
+        gc.freeze()
+    try:
+        failed = _run(reference)
+    finally:
+        if freeze:
+            gc.unfreeze()
+    if failed:
+        sys.exit(1)
+
+
+def _run(reference: date | None) -> int:
+    """Normalise standard input to standard output; the number of lines that failed."""
     failed = 0
     out = sys.stdout
     # Read bytes and decode per line, so one line of bad UTF-8 is one bad line, not a crash.
@@ -64,5 +92,4 @@ def normalise_command(today: object) -> None:
             click.echo(f"coursefinder normalise: skipped {error}", err=True)
         out.write(output + "\n")
     out.flush()
-    if failed:
-        sys.exit(1)
+    return failed

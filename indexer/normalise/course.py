@@ -19,7 +19,7 @@ from indexer.normalise.language import normalise_language
 from indexer.normalise.mode import study_pattern
 from indexer.normalise.quality import build_quality, warn
 from indexer.normalise.subjects import find_subjects
-from indexer.normalise.text import clean, clean_block
+from indexer.normalise.text import clean, clean_block, tidy_keywords
 from indexer.schema import (
     Bilingual,
     Cost,
@@ -38,7 +38,8 @@ from indexer.schema import (
 
 T = TypeVar("T")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_OUTCOME = re.compile(r"^\s*(?:[-•✓*]|\d{1,2}[.)])\s+(.+)$")
+# One pass over the whole description, line by line: [^\S\n] is \s within a line.
+_OUTCOME = re.compile(r"^[^\S\n]*(?:[-•✓*]|\d{1,2}[.)])[^\S\n]+(.+)$", re.MULTILINE)
 _ONLINE_ONLY = re.compile(
     r"^\W*(online|ar-lein|on-line|distance learning|dysgu o bell)\b", re.IGNORECASE
 )
@@ -66,22 +67,36 @@ def _guarded(field: str, warnings: list[Warning], default: T, fn: Callable[[], T
 
 
 def _learning_outcomes(description: str | None) -> list[str]:
-    outcomes = []
-    for line in (description or "").split("\n"):
-        match = _OUTCOME.match(line)
-        if match:
-            outcomes.append(match.group(1).strip())
-    return outcomes
+    """Bulleted or numbered lines of the (cleaned) description, in order."""
+    if not description:
+        return []
+    return [match.group(1).strip() for match in _OUTCOME.finditer(description)]
 
 
 def _keywords(raw: RawListing) -> list[str]:
     """Page keywords in both languages, tidied, first spelling kept, no repeats."""
-    seen: dict[str, str] = {}
-    for word in (*raw.keywords, *raw.keywords_cy):
-        word = clean(word) or ""
-        if word:
-            seen.setdefault(word.lower(), word)
-    return list(seen.values())
+    return list(tidy_keywords(tuple(raw.keywords), tuple(raw.keywords_cy)))
+
+
+def _run(
+    field: str, warnings: list[Warning], fallback: Callable[[], Any], fn: Any, *args: Any
+) -> Any:
+    """Call one normaliser returning (value..., warnings); keep its warnings.
+
+    A bug in it costs one field (its fallback value and an "unreadable" warning), never the
+    whole listing.
+    """
+    try:
+        *values, more = fn(*args)
+    except Exception:  # provider text must never stop a run (issue 3)
+        warnings.append(warn(field, "unreadable"))
+        return fallback()
+    warnings.extend(more)
+    return values[0] if len(values) == 1 else tuple(values)
+
+
+def _none() -> None:
+    return None
 
 
 def warm_up() -> None:
@@ -116,31 +131,24 @@ def normalise_listing(raw: RawListing | Mapping[str, Any], *, today: date | None
     reference = reference_date(raw.fetched_at, today)
     nation, ptype = clean(raw.provider_nation), clean(raw.provider_type)
 
-    def run(field: str, fallback: Callable[[], Any], fn: Callable[[], Any]) -> Any:
-        """Call one normaliser returning (value..., warnings); keep its warnings."""
-        result = _guarded(field, warnings, None, fn)
-        if result is None:
-            return fallback()
-        *values, more = result
-        warnings.extend(more)
-        return values[0] if len(values) == 1 else tuple(values)
-
-    level = run("level", Level, lambda: memo.level(raw.level_text, raw.credits_text, nation, ptype))
-    credits, credit_bearing = run(
-        "credits", lambda: (Credits(), None), lambda: memo.credits(raw.credits_text)
+    level = _run(
+        "level", warnings, Level, memo.level, raw.level_text, raw.credits_text, nation, ptype
     )
-    duration = run(
+    credits, credit_bearing = _run(
+        "credits", warnings, lambda: (Credits(), None), memo.credits, raw.credits_text
+    )
+    duration = _run(
         "duration",
+        warnings,
         Duration,
-        lambda: memo.duration(
-            raw.duration_text,
-            credits.uk_equivalent,
-            (raw.description_en, raw.description_cy),
-        ),
+        memo.duration,
+        raw.duration_text,
+        credits.uk_equivalent,
+        (raw.description_en, raw.description_cy),
     )
-    cost = run("cost", Cost, lambda: memo.cost(raw.cost_text))
-    mode = run("mode", lambda: None, lambda: memo.mode(raw.mode_text, raw.location_text))
-    start = run("start", Start, lambda: memo.start(raw.start_text, reference))
+    cost = _run("cost", warnings, Cost, memo.cost, raw.cost_text)
+    mode = _run("mode", warnings, _none, memo.mode, raw.mode_text, raw.location_text)
+    start = _run("start", warnings, Start, memo.start, raw.start_text, reference)
     if raw.deadline_text:
         start.deadline = _guarded(
             "start",
@@ -154,9 +162,7 @@ def normalise_listing(raw: RawListing | Mapping[str, Any], *, today: date | None
         ("en", None),
         lambda: normalise_language(raw.language_of_delivery_text),
     )
-    credential_type = run(
-        "credential_type", lambda: None, lambda: memo.credential(raw.credential_term)
-    )
+    credential_type = _run("credential_type", warnings, _none, memo.credential, raw.credential_term)
     towns = _guarded("location", warnings, [], lambda: memo.towns(raw.location_text, raw.mode_text))
 
     title = Bilingual(en=clean(raw.title_en), cy=clean(raw.title_cy))
@@ -188,9 +194,10 @@ def normalise_listing(raw: RawListing | Mapping[str, Any], *, today: date | None
     if not subjects:
         warnings.append(warn("subjects", "missing"))
 
+    provider_id = clean(raw.provider_id)
     return Course(
         id=course_id(raw.provider_id, raw.course_code, raw.url, f"{title.en}|{title.cy}"),
-        provider_id=clean(raw.provider_id),
+        provider_id=provider_id,
         course_code=clean(raw.course_code),
         level=level,
         credits=credits,
@@ -202,7 +209,7 @@ def normalise_listing(raw: RawListing | Mapping[str, Any], *, today: date | None
         credential_type=credential_type,
         credit_bearing=credit_bearing,
         towns=towns,
-        provider=ProviderRef(id=clean(raw.provider_id) or "unknown", type=ptype, nation=nation),
+        provider=ProviderRef(id=provider_id or "unknown", type=ptype, nation=nation),
         url=clean(raw.url),
         url_cy=clean(raw.url_cy),
         source=Source(

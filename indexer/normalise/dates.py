@@ -107,7 +107,10 @@ def _find_dates(folded: str, reference: date) -> tuple[list[tuple[int, int, str]
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        for s, e in taken:  # noqa: SIM110 - a plain loop; all() of a generator costs more
+            if end > s and start < e:
+                return False
+        return True
 
     for match in _ISO.finditer(folded) if separators else ():
         iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))

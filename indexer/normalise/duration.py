@@ -78,56 +78,66 @@ def _num(token: str) -> float:
     return 0.5 if token == "half" else (to_number(token) or 0.0)
 
 
-def _find(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> re.Match[str] | None:
-    """pattern.search, skipped when none of the words the pattern needs is in the text.
-
-    A substring test costs a fraction of a regex pass; most patterns do not apply to a
-    given phrase, so this halves the cost of reading a duration.
-    """
-    return pattern.search(text) if any(key in text for key in keys) else None
-
-
-_K_WEEK = ("week", "wk", "wythnos")
-_K_DAY = ("day", "dydd", "diwrnod", "niwrnod")
-_K_SESSION = ("session", "sesiwn", "sesiynau", "class", "workshop", "gweithdai", "evenings")
-_K_HOUR = ("hour", "hr", "awr", "oriau", "h")
-_K_CLOCK = (":", "am", "pm", ".", "yb", "yh")
-
-
 def _read(text: str) -> _Reading:
     """Pull hours, weeks and days out of folded text with number words as digits."""
     if "access" in text or "mynediad" in text:
         text = _ACCESS.sub(" ", text)
     reading = _Reading()
-    weekly = bool(_find(_WEEKLY, text, _K_WEEK))
+    # Cue words, tested once: a pattern is searched only when a word it cannot match without
+    # is in the text (most patterns do not apply to a given phrase). The text only loses
+    # matched parts below, so a cue found here may be stale, never missing: a stale cue
+    # costs one search that finds nothing, and the result is the same.
+    week = "week" in text or "wk" in text or "wythnos" in text
+    day = "day" in text or "dydd" in text or "diwrnod" in text or "niwrnod" in text
+    session = (
+        "session" in text
+        or "sesiwn" in text
+        or "sesiynau" in text
+        or "class" in text
+        or "workshop" in text
+        or "gweithdai" in text
+        or "evenings" in text
+    )
+    times = "x" in text
+    weekly = week and _WEEKLY.search(text) is not None
 
     hours_per_week: float | None = None
-    if match := _find(_WEEKS_X_HOURS, text, ("x",)):
+    if match := times and _WEEKS_X_HOURS.search(text):
         reading.weeks, hours_per_week = _num(match.group(1)), _num(match.group(2))
         text = text.replace(match.group(0), " ")
-    if match := (_find(_SESSIONS_OF, text, _K_SESSION) or _find(_SESSIONS_X, text, ("x",))):
+    if match := (session and _SESSIONS_OF.search(text)) or (times and _SESSIONS_X.search(text)):
         count, each = _num(match.group(1)), _num(match.group(2))
         reading.hours = count * each
         if weekly and reading.weeks is None:
             reading.weeks = count
         text = text.replace(match.group(0), " ")
-    if match := _find(_PER_WEEK, text, _K_WEEK):
+    if match := week and _PER_WEEK.search(text):
         hours_per_week = _num(match.group(1))
         text = text.replace(match.group(0), " ")
     per_day = None
-    if match := _find(_PER_DAY, text, _K_DAY):
+    if match := day and _PER_DAY.search(text):
         per_day = _num(match.group(1))
         text = text.replace(match.group(0), " ")
-    if match := _find(_DAYS, text, _K_DAY):
+    if match := day and _DAYS.search(text):
         reading.days = _num(match.group(1))
-    if reading.weeks is None and (match := _find(_WEEKS, text, _K_WEEK)):
+    if reading.weeks is None and (match := week and _WEEKS.search(text)):
         reading.weeks = _num(match.group(1))
-    clock = session_hours(text) if any(key in text for key in _K_CLOCK) else None
-    count_match = _find(_SESSION_COUNT, text, _K_SESSION)
+    clock = (
+        session_hours(text)
+        if ":" in text
+        or "am" in text
+        or "pm" in text
+        or "." in text
+        or "yb" in text
+        or "yh" in text
+        else None
+    )
+    count_match = _SESSION_COUNT.search(text) if session else None
     sessions = _num(count_match.group(1)) if count_match else None
     if count_match and count_match.group(2) and reading.weeks is None:
         reading.weeks = sessions
-    total_match = _find(_TOTAL, text, _K_HOUR)
+    hour = "h" in text or "awr" in text or "oriau" in text
+    total_match = _TOTAL.search(text) if hour else None
     total = _num(total_match.group(1)) if total_match else None
 
     if reading.hours is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from indexer.normalise.copies import fresh as _fresh
 from indexer.normalise.cost import normalise_cost
 from indexer.normalise.credential import normalise_credential
 from indexer.normalise.credits import normalise_credits
@@ -19,6 +20,8 @@ from indexer.normalise.dates import normalise_start
 from indexer.normalise.duration import normalise_duration
 from indexer.normalise.levels import normalise_level
 from indexer.normalise.mode import normalise_mode
+from indexer.normalise.quality import warn
+from indexer.normalise.subjects import clear_subject_caches
 from indexer.normalise.text import clear_text_caches
 from indexer.normalise.towns import find_towns
 from indexer.schema import Cost, CredentialType, Credits, Duration, Level, Mode, Start, Warning
@@ -37,7 +40,7 @@ def level(
     text: str | None, credits: str | None, nation: str | None, ptype: str | None
 ) -> tuple[Level, list[Warning]]:
     value, warnings = _level(text, credits, nation, ptype)
-    return value.model_copy(), list(warnings)
+    return _fresh(value), list(warnings)
 
 
 @lru_cache(maxsize=SIZE)
@@ -47,7 +50,7 @@ def _credits(text: str | None) -> tuple[Credits, bool | None, list[Warning]]:
 
 def credits(text: str | None) -> tuple[Credits, bool | None, list[Warning]]:
     value, bearing, warnings = _credits(text)
-    return value.model_copy(), bearing, list(warnings)
+    return _fresh(value), bearing, list(warnings)
 
 
 @lru_cache(maxsize=SIZE)
@@ -57,7 +60,7 @@ def _cost(text: str | None) -> tuple[Cost, list[Warning]]:
 
 def cost(text: str | None) -> tuple[Cost, list[Warning]]:
     value, warnings = _cost(text)
-    return value.model_copy(), list(warnings)
+    return _fresh(value), list(warnings)
 
 
 @lru_cache(maxsize=SIZE)
@@ -67,7 +70,9 @@ def _start(text: str | None, reference: date) -> tuple[Start, list[Warning]]:
 
 def start(text: str | None, reference: date) -> tuple[Start, list[Warning]]:
     value, warnings = _start(text, reference)
-    return value.model_copy(update={"dates": list(value.dates)}), list(warnings)
+    copy = _fresh(value)
+    copy.__dict__["dates"] = list(value.dates)
+    return copy, list(warnings)
 
 
 @lru_cache(maxsize=SIZE)
@@ -111,11 +116,13 @@ def duration(
     if not text or not text.strip():
         return normalise_duration(text, uk_credits=uk_credits, descriptions=descriptions)
     value, warnings = _duration(text, uk_credits)
-    return value.model_copy(), list(warnings)
+    return _fresh(value), list(warnings)
 
 
 def clear_caches() -> None:
     """Forget every memoised result (benchmarks time first sightings only)."""
     clear_text_caches()
+    clear_subject_caches()
+    warn.cache_clear()
     for cached in (_level, _credits, _cost, _start, _mode, _credential, _towns, _duration):
         cached.cache_clear()

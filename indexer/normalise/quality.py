@@ -7,6 +7,7 @@ message names the field the way a person would and quotes the phrase we struggle
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from indexer.schema import Bilingual, Quality, Warning
 
@@ -109,8 +110,13 @@ _DOUBTFUL = {"ambiguous", "year_of_study", "no_home_fee", "days_only"}
 MAX_PHRASE = 200
 
 
+@lru_cache(maxsize=4096)
 def warn(field: str, code: str, phrase: str | None = None) -> Warning:
-    """Build one warning with both languages filled in."""
+    """Build one warning with both languages filled in.
+
+    Memoised: the same few warnings recur across a catalogue. A Warning is never changed
+    after it is made, so courses may share one (as the memoised normalisers already do).
+    """
     en_field, cy_field = FIELD_NAMES.get(field, (field, field))
     en_tpl, cy_tpl = MESSAGES[code]
     shown = (phrase or "")[:MAX_PHRASE]

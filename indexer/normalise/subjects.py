@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
+from indexer.normalise.copies import fresh
 from indexer.normalise.refdata import cah_labels, hecos_table, load_yaml
 from indexer.normalise.text import ascii_fold, fold
 from indexer.normalise.welsh import mutations
@@ -69,21 +69,30 @@ def _matches(words: list[str], lang: str) -> list[str]:
     """Codes of the phrases in `words`, longest phrase first at each position, no overlaps."""
     terms, starts = _terms(lang), _first_words(lang)
     codes: list[str] = []
-    i = 0
-    while i < len(words):
-        sizes = starts.get(words[i])
-        if sizes is None:
-            i += 1
+    free = 0  # first position not inside a phrase already found
+    last = len(words)
+    # Only positions whose word can start a phrase are probed (most words cannot).
+    for i in [i for i, word in enumerate(words) if word in starts]:
+        if i < free:
             continue
-        for n in sizes:
+        for n in starts[words[i]]:
+            if i + n > last:
+                continue
             code = terms.get(" ".join(words[i : i + n])) if n > 1 else terms.get(words[i])
             if code is not None:
                 codes.append(code)
-                i += n
+                free = i + n
                 break
-        else:
-            i += 1
     return codes
+
+
+@lru_cache(maxsize=16384)
+def _text_codes(text: str, lang: str) -> tuple[str, ...]:
+    """Codes found in one text (a title, a summary, one keyword), in order of mention.
+
+    Keywords and summaries repeat across a catalogue, so each distinct text is read once.
+    """
+    return tuple(_matches(_tokens(fold(text)), lang))
 
 
 @lru_cache(maxsize=1)
@@ -94,19 +103,27 @@ def _welsh_labels() -> dict[str, str]:
 def subject(code: str) -> Subject | None:
     """A fresh Subject record for a HECoS code (None when the code is unknown).
 
-    Built from a cached plain dict each time, so courses never share a mutable record.
+    Copied from a cached record each time (its two labels too), so courses never share a
+    mutable record.
     """
-    data = _subject_data(code)
-    return Subject.model_validate(data) if data is not None else None
+    record = _subject_record(code)
+    if record is None:
+        return None
+    copy = fresh(record)
+    fields = copy.__dict__
+    fields["label"] = fresh(record.label)
+    if record.cah1_label is not None:
+        fields["cah1_label"] = fresh(record.cah1_label)
+    return copy
 
 
 @lru_cache(maxsize=2048)
-def _subject_data(code: str) -> dict[str, Any] | None:
+def _subject_record(code: str) -> Subject | None:
     row = hecos_table().get(code)
     if row is None:
         return None
     cah1_en, cah1_cy = cah_labels().get(row.cah1, ("", ""))
-    record = Subject(
+    return Subject(
         hecos=code,
         label=Bilingual(en=row.label, cy=_welsh_labels().get(code) or row.cah3_label_cy or None),
         cah3=row.cah3,
@@ -114,7 +131,6 @@ def _subject_data(code: str) -> dict[str, Any] | None:
         cah1=row.cah1,
         cah1_label=Bilingual(en=cah1_en or None, cy=cah1_cy or None),
     )
-    return record.model_dump()
 
 
 def find_subjects(texts: dict[str, dict[str, str | list[str] | None]]) -> list[Subject]:
@@ -130,12 +146,22 @@ def find_subjects(texts: dict[str, dict[str, str | list[str] | None]]) -> list[S
         for lang, value in by_lang.items():
             if lang not in ("en", "cy") or not value:
                 continue
-            items = value if isinstance(value, list) else [value]
-            words = [word for item in items for word in (*_tokens(fold(item)), "|")]
-            for code in _matches(words, lang):
-                scores[code] = scores.get(code, 0) + weight
-                first_seen.setdefault(code, order)
-                order += 1
+            # one item at a time: a phrase never spans two keywords
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, str):
+                    codes = _text_codes(item, lang)
+                else:
+                    codes = tuple(_matches(_tokens(fold(item)), lang))
+                for code in codes:
+                    scores[code] = scores.get(code, 0) + weight
+                    if code not in first_seen:
+                        first_seen[code] = order
+                    order += 1
     ranked = sorted(scores, key=lambda code: (-scores[code], first_seen[code]))
     subjects = [subject(code) for code in ranked[:MAX_SUBJECTS]]
     return [s for s in subjects if s is not None]
+
+
+def clear_subject_caches() -> None:
+    """Forget the per-text matches (benchmarks time unseen strings)."""
+    _text_codes.cache_clear()

@@ -188,6 +188,23 @@ def tidy_number(value: float) -> float | int:
 _BLANK_LINES = re.compile(r"\n\n\n+")
 
 
+def _tidy_line(line: str) -> str:
+    """One line of a block: table applied, spaces collapsed, no space at either end.
+
+    Most lines are plain ASCII with single spaces and come back as they are. Splitting into
+    words and joining them again is what costs; it is needed only when the line has a
+    double or edge space, or a character other than " " that str.split() treats as a space
+    (those are all unprintable, so a printable line has none).
+    """
+    if not (line.isascii() and line.isprintable()):
+        line = _BLOCK_SPECIAL.sub(_swap, line)
+        if not line.isprintable():
+            return " ".join(line.split())
+    if "  " in line or line[:1] == " " or line[-1:] == " ":
+        return " ".join(line.split())
+    return line
+
+
 def clean_block(text: str | None, limit: int = 20000) -> str | None:
     """Like `clean` but keeps paragraphs and list lines (descriptions)."""
     if text is None:
@@ -195,16 +212,31 @@ def clean_block(text: str | None, limit: int = 20000) -> str | None:
     if not isinstance(text, str):
         text = str(text)
     text = text[:limit].replace("\r\n", "\n").replace("\r", "\n")
-    text = _BLOCK_SPECIAL.sub(_swap, text)
-    # str.split() per line: every Unicode space collapses, at C speed
-    text = "\n".join([" ".join(line.split()) for line in text.split("\n")])
+    # Line by line (the table never touches a newline).
+    text = "\n".join([_tidy_line(line) for line in text.split("\n")])
     if "\n\n\n" in text:
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip() or None
 
 
+@lru_cache(maxsize=4096)
+def tidy_keywords(*lists: tuple[str, ...]) -> tuple[str, ...]:
+    """Keywords from several lists, tidied, first spelling kept, no repeats (case-blind).
+
+    Memoised: a provider's keyword lists repeat from course to course.
+    """
+    seen: dict[str, str] = {}
+    for words in lists:
+        for word in words:
+            word = clean(word) or ""
+            if word:
+                seen.setdefault(word.lower(), word)
+    return tuple(seen.values())
+
+
 def clear_text_caches() -> None:
     """Forget cached clean/fold results (benchmarks time unseen strings)."""
+    tidy_keywords.cache_clear()
     _clean_cached.cache_clear()
     fold.cache_clear()
     ascii_fold.cache_clear()

@@ -1,5 +1,7 @@
 """Text clean-up helpers."""
 
+import random
+
 import pytest
 
 from indexer.normalise.text import clean, clean_block, fold, to_number, words_to_digits
@@ -49,3 +51,25 @@ def test_words_to_digits(raw, digits):
 )
 def test_to_number(token, value):
     assert to_number(token) == value
+
+
+def _reference_clean_block(text: str) -> str | None:
+    """clean_block written the plain way: table over the whole text, every line re-spaced."""
+    from indexer.normalise.text import _BLOCK_SPECIAL, _swap
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BLOCK_SPECIAL.sub(_swap, text)
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip() or None
+
+
+def test_clean_block_fast_lines_agree_with_the_plain_way():
+    # every character str.split() treats as a space, the table's characters, and letters
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+    pool = [*spaces, *"ab \u2022\u2019\u2013\u2014\u2212\t\n\r\u00e2\u0175\u200b\ufeff\x00\x7f"]
+    rnd = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 20)))
+        assert clean_block(text) == _reference_clean_block(text), repr(text)
