@@ -13,7 +13,12 @@ $(BIN)/coursefinder: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	@touch $@
 
-install: $(BIN)/coursefinder ## Create .venv and install the project with its test tools
+# axe-core (package.json devDependency) for the browser tests' accessibility checks.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js to run the axe-core checks (CI requires them)" >&2; fi
+
+install: $(BIN)/coursefinder node_modules/axe-core/axe.min.js ## Create .venv and install the project with its test tools (and axe-core for the browser tests)
 
 ##@ Run
 demo: install ## Start the sample provider sites, crawl, index and serve the portal on http://127.0.0.1:8000
@@ -63,7 +68,7 @@ relevance: install ## nDCG@10 and recall@20 on the devset queries
 	$(BIN)/coursefinder relevance
 
 clean: ## Remove the virtualenv and local data
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*##"} /^##@/ {printf "\n%s\n", substr($$0, 5)} /^[a-zA-Z_-]+:.*##/ {printf "  %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)

@@ -29,11 +29,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 def setup_extensions(app: Flask) -> None:
     from portal.engine import engine_factory
-    from portal.extensions import SearchEngine, babel, csrf
+    from portal.extensions import SearchEngine, babel, csrf, limiter
     from portal.i18n import locale_selector
 
     babel.init_app(app, locale_selector=locale_selector)
     csrf.init_app(app)
+    limiter.init_app(app)
     given = app.config.get("ENGINE")
     SearchEngine(given, None if given is not None else engine_factory(app)).init_app(app)
 
@@ -45,10 +46,12 @@ def setup_i18n(app: Flask) -> None:
 
 
 def setup_blueprints(app: Flask) -> None:
-    from portal.blueprints import api, errors, providers, public
+    from portal.blueprints import accounts, api, errors, providers, public, shortlists
 
     app.register_blueprint(public.bp)
     app.register_blueprint(providers.bp)
+    app.register_blueprint(shortlists.bp)
+    app.register_blueprint(accounts.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
     app.add_url_rule("/", "root", root)

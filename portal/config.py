@@ -50,6 +50,17 @@ class DefaultConfig:
     # Search pages and API answers may be cached this long by browsers and proxies (DESIGN 1).
     SEARCH_CACHE_SECONDS: int = 60
     WTF_CSRF_ENABLED: bool = True
+    # Session cookie: not readable by scripts, not sent on cross-site POSTs. Set
+    # COURSEFINDER_SESSION_COOKIE_SECURE=true behind HTTPS (production).
+    SESSION_COOKIE_HTTPONLY: bool = True
+    SESSION_COOKIE_SAMESITE: str = "Lax"
+    SESSION_COOKIE_SECURE: bool = False
+    # Sign-in attempts per client address (Flask-Limiter syntax), kept in memory.
+    SIGNIN_RATE_LIMIT: str = "10 per minute"
+    RATELIMIT_STORAGE_URI: str = "memory://"
+    RATELIMIT_HEADERS_ENABLED: bool = True
+    # Largest request body: forms are small; a bigger body is refused before it is read.
+    MAX_CONTENT_LENGTH: int = 512 * 1024
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:

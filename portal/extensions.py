@@ -14,6 +14,8 @@ from typing import Any
 
 from flask import Flask, current_app
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_wtf import CSRFProtect
 
 from indexer.search.models import EngineUnavailable
@@ -22,6 +24,8 @@ log = logging.getLogger(__name__)
 
 babel = Babel()
 csrf = CSRFProtect()
+# Only the routes that ask are limited (sign-in); storage is in memory, per process.
+limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
 
 EXTENSION_KEY = "coursefinder_engine"
 

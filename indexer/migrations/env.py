@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from indexer import models  # noqa: F401  (registers the tables on Base.metadata)
+from indexer import models, usermodels  # noqa: F401  (register the catalogue and user tables)
 from indexer.config import Settings
 from indexer.db import Base
 

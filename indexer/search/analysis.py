@@ -1,7 +1,8 @@
-"""Index settings: the analyzers for English, Welsh and autocomplete.
+"""Index settings: the analyzers for English, Welsh and folded text.
 
 Only components DESIGN.md lists as working on osmem-server are used (english analyzer,
-lowercase, asciifolding, custom stop lists, edge_ngram). No synonym filters: osmem
+lowercase, asciifolding, custom stop lists). No edge_ngram: autocomplete uses prefix
+queries on folded words instead, which doubled reindex throughput (docs/performance.md). No synonym filters: osmem
 silently ignores them, so synonyms are expanded in the application instead.
 """
 
@@ -14,8 +15,6 @@ from typing import Any
 
 WELSH_ANALYZER = "welsh_course"
 FOLDED_ANALYZER = "folded"
-AUTOCOMPLETE_ANALYZER = "autocomplete"
-AUTOCOMPLETE_SEARCH_ANALYZER = "autocomplete_search"
 
 
 @cache
@@ -40,7 +39,6 @@ def analysis_settings() -> dict[str, Any]:
     return {
         "filter": {
             "welsh_stop": {"type": "stop", "stopwords": list(welsh_stopwords())},
-            "autocomplete_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
         },
         "analyzer": {
             # Stop words are removed before folding so "â" (with) is matched as written;
@@ -52,16 +50,6 @@ def analysis_settings() -> dict[str, Any]:
                 "filter": ["lowercase", "welsh_stop", "asciifolding"],
             },
             FOLDED_ANALYZER: {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding"],
-            },
-            AUTOCOMPLETE_ANALYZER: {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding", "autocomplete_edge"],
-            },
-            AUTOCOMPLETE_SEARCH_ANALYZER: {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", "asciifolding"],

@@ -3,8 +3,9 @@ classes wrexham", "starting January 2027".
 
 Each recognised phrase is taken out of the free text (otherwise "free" and "course" would
 have to appear in the course text) and becomes a `Constraint`: the clause in the index that
-satisfies it and, where a facet expresses it, a chip the portal can show. The rules are
-data (one table row per phrasing, English and Welsh); code only walks the table.
+satisfies it, which becomes a filter, and a chip the portal shows so the user can remove
+it. The rules are data (one table row per phrasing, English and Welsh); code only walks
+the table.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ Clause = dict[str, Any]
 
 @dataclass(frozen=True)
 class Constraint:
-    facet: str | None  # the facet expressing it (a chip), or None (ranking only)
+    # The facet expressing it (models.FACETS), or the kind of constraint no facet expresses:
+    # "hours", "levels", "pace", "schedule", "nation", "place", "credential".
+    facet: str
     value: str
     phrase: str  # as typed
-    clause: Clause
+    clause: Clause  # what a matching course satisfies; graded bools prefer some matches
     # How much meeting it counts. A credential word ("short course", "cwrs byr") is a weak
     # preference: the subject decides relevance, the credential only breaks ties.
     weight: float = 1.0
+    # A filter (the default) or only a preference (credential words: a "short course" and a
+    # "CPD course" on the same subject answer the same need).
+    strict: bool = True
 
 
 def _terms(field: str, *values: Any) -> Clause:
@@ -103,16 +109,16 @@ def _hours(match: re.Match[str], today: dt.date) -> list[Constraint]:
     op = "lte" if match.group("op").lower() in ("up to", "max", "maximum", "at most") else "lt"
     return [
         Constraint(
-            None, f"{op}{limit:g}h", match.group(0), {"range": {"duration.hours": {op: limit}}}
+            "hours", f"{op}{limit:g}h", match.group(0), {"range": {"duration.hours": {op: limit}}}
         )
     ]
 
 
 def _fixed(
-    facet: str | None, value: str, clause: Clause, weight: float = 1.0
+    facet: str, value: str, clause: Clause, weight: float = 1.0, strict: bool = True
 ) -> Callable[[re.Match[str], dt.date], list[Constraint]]:
     def make(match: re.Match[str], today: dt.date) -> list[Constraint]:
-        return [Constraint(facet, value, match.group(0), clause, weight)]
+        return [Constraint(facet, value, match.group(0), clause, weight, strict)]
 
     return make
 
@@ -132,7 +138,7 @@ RULES: list[tuple[str, Callable[[re.Match[str], dt.date], list[Constraint]]]] = 
     (rf"{B}(?P<fw>scqf|eqf)\s*(?P<n>\d{{1,2}}){E}", _level),
     (rf"{B}(entry[- ]level|entry \d|lefel mynediad|mynediad \d){E}", _fixed("level", "entry", _terms("facets.level", "entry"))),
     (rf"{B}(postgraduate|post-graduate|ôl-raddedig|ol-raddedig|masters level|lefel meistr){E}", _fixed("level", "7", _terms("facets.level", "7"))),
-    (rf"{B}(undergraduate|israddedig){E}", _fixed(None, "undergraduate", _terms("facets.level", "4", "5", "6"))),
+    (rf"{B}(undergraduate|israddedig){E}", _fixed("levels", "undergraduate", _terms("facets.level", "4", "5", "6"))),
     (rf"{B}(?P<op>under|less than|fewer than|up to|at most|max|maximum|llai na|dan)\s*(?P<n>\d{{1,4}})\s*(?:hours?|hrs?|awr|oriau){E}", _hours),
     (rf"{B}(?:(?:starting|starts|start|from|beginning|commencing|in|yn|o|dechrau|yn dechrau)\s+)?(?P<month>{MONTH_NAMES})\s+(?P<year>20\d\d){E}", _month),
     (rf"{B}(?:starting|starts|start|from|beginning|commencing|dechrau|yn dechrau)\s+(?:in\s+|ym\s+mis\s+|mis\s+)?(?P<month>{MONTH_NAMES})(?:\s+(?P<year>20\d\d))?{E}", _month),
@@ -141,17 +147,17 @@ RULES: list[tuple[str, Callable[[re.Match[str], dt.date], list[Constraint]]]] = 
     (rf"{B}(online|on-line|ar-lein|ar lein|distance learning|dysgu o bell|remote|virtual){E}", _fixed("mode", "online", _terms("facets.mode", "online"))),
     (rf"{B}(in person|in-person|face to face|face-to-face|classroom|on campus|wyneb yn wyneb){E}", _fixed("mode", "in_person", _terms("facets.mode", "in_person"))),
     (rf"{B}(blended|hybrid|cyfunol){E}", _fixed("mode", "blended", _terms("facets.mode", "blended"))),
-    (rf"{B}(self[- ]paced|at your own pace|in your own time|ar eich cyflymder eich hun|yn eich amser eich hun){E}", _fixed(None, "self-paced", {"term": {"duration.self_paced": True}})),
+    (rf"{B}(self[- ]paced|at your own pace|in your own time|ar eich cyflymder eich hun|yn eich amser eich hun){E}", _fixed("pace", "self-paced", {"term": {"duration.self_paced": True}})),
     (rf"{B}(welsh[- ]medium|taught in welsh|through the medium of welsh|through welsh|in welsh|cyfrwng cymraeg|drwy gyfrwng y gymraeg|trwy gyfrwng y gymraeg|yn gymraeg|dysgir yn gymraeg){E}", _fixed("language", "cy", {"bool": {"should": [{"constant_score": {"filter": _terms("facets.language", "cy"), "boost": 2}}, {"constant_score": {"filter": _terms("facets.language", "bilingual"), "boost": 1}}]}})),
-    (rf"{B}(weekends?|saturdays?|sundays?|penwythnos(?:au)?|dydd sadwrn|ddydd sadwrn){E}", _fixed(None, "weekend", {"term": {"schedule": "weekend"}})),
-    (rf"{B}(evenings?|night classes|evening classes|gyda'r nos|nos){E}", _fixed(None, "evening", {"term": {"schedule": "evening"}})),
-    (rf"{B}(in wales|wales|cymru|yng nghymru){E}", _fixed(None, "wales", {"term": {"nation": "wales"}})),
-    (rf"{B}(in scotland|scotland|yr alban){E}", _fixed(None, "scotland", {"term": {"nation": "scotland"}})),
-    (rf"{B}(in england|england|lloegr){E}", _fixed(None, "england", {"term": {"nation": "england"}})),
-    (rf"{B}(northern ireland|gogledd iwerddon){E}", _fixed(None, "northern_ireland", {"term": {"nation": "northern_ireland"}})),
-    (rf"{B}(micro-?credentials?|micro-?gymhwyster(?:au)?){E}", _fixed(None, "micro-credential", {"term": {"credential_type": "micro-credential"}}, CREDENTIAL_WEIGHT)),
-    (rf"{B}(short courses?|cwrs byr|cyrsiau byr){E}", _fixed(None, "short-course", {"term": {"credential_type": "short-course"}}, CREDENTIAL_WEIGHT)),
-    (rf"{B}(bootcamps?|skills bootcamps?){E}", _fixed(None, "bootcamp", {"term": {"credential_type": "bootcamp"}}, CREDENTIAL_WEIGHT)),
+    (rf"{B}(weekends?|saturdays?|sundays?|penwythnos(?:au)?|dydd sadwrn|ddydd sadwrn){E}", _fixed("schedule", "weekend", {"term": {"schedule": "weekend"}})),
+    (rf"{B}(evenings?|night classes|evening classes|gyda'r nos|nos){E}", _fixed("schedule", "evening", {"term": {"schedule": "evening"}})),
+    (rf"{B}(in wales|wales|cymru|yng nghymru){E}", _fixed("nation", "wales", {"term": {"nation": "wales"}})),
+    (rf"{B}(in scotland|scotland|yr alban){E}", _fixed("nation", "scotland", {"term": {"nation": "scotland"}})),
+    (rf"{B}(in england|england|lloegr){E}", _fixed("nation", "england", {"term": {"nation": "england"}})),
+    (rf"{B}(northern ireland|gogledd iwerddon){E}", _fixed("nation", "northern_ireland", {"term": {"nation": "northern_ireland"}})),
+    (rf"{B}(micro-?credentials?|micro-?gymhwyster(?:au)?){E}", _fixed("credential", "micro-credential", {"term": {"credential_type": "micro-credential"}}, CREDENTIAL_WEIGHT, strict=False)),
+    (rf"{B}(short courses?|cwrs byr|cyrsiau byr){E}", _fixed("credential", "short-course", {"term": {"credential_type": "short-course"}}, CREDENTIAL_WEIGHT, strict=False)),
+    (rf"{B}(bootcamps?|skills bootcamps?){E}", _fixed("credential", "bootcamp", {"term": {"credential_type": "bootcamp"}}, CREDENTIAL_WEIGHT, strict=False)),
     # Generic words that say nothing about the subject; dropped when other words remain.
     (rf"{B}(courses?|class(?:es)?|training|programmes?|cwrs|cyrsiau|dosbarth(?:iadau)?|hyfforddiant){E}", _noise),
 ]  # fmt: skip
@@ -160,7 +166,7 @@ COMPILED = [(re.compile(p, re.IGNORECASE), action) for p, action in RULES]
 
 def _place(match: re.Match[str], today: dt.date) -> list[Constraint]:
     place = match.group("place").lower()
-    return [Constraint(None, place, match.group(0), {"term": {"places": place}})]
+    return [Constraint("place", place, match.group(0), {"term": {"places": place}})]
 
 
 def _place_rule(places: frozenset[str]) -> re.Pattern[str] | None:
@@ -196,6 +202,6 @@ def read_constraints(
             continue  # "courses" alone: keep it as the query
         found.extend(matched)
         rest = candidate
-    seen: set[tuple[str | None, str]] = set()
+    seen: set[tuple[str, str]] = set()
     unique = [c for c in found if not ((c.facet, c.value) in seen or seen.add((c.facet, c.value)))]
     return " ".join(rest.split()), unique

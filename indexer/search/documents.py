@@ -15,17 +15,29 @@ from typing import Any
 
 from indexer.schema import Course
 from indexer.search.labels import cah_labels
-from indexer.search.models import DURATION_BANDS
+from indexer.search.models import DURATION_BANDS, FACETS
 from indexer.search.schedule import schedule_tags
 from indexer.search.welsh import forms
 
 LANGS = ("en", "cy")
+SEPARATOR = ":"  # facet_values: "mode:online"
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def facet_field(facet: str) -> str:
     """The keyword field holding a facet's values (one per name in models.FACETS)."""
     return f"facets.{facet}"
+
+
+def facet_values(facets: dict[str, Any]) -> list[str]:
+    """The `facet_values` of a document's `facets` block: "facet:value" for each value."""
+    out: list[str] = []
+    for facet in FACETS:
+        value = facets.get(facet)
+        for item in value if isinstance(value, list) else [value]:
+            if item is not None:
+                out.append(f"{facet}{SEPARATOR}{item}")
+    return out
 
 
 def duration_band(hours: float | None) -> str | None:
@@ -127,6 +139,17 @@ def welsh_radicals(*texts: str | None) -> str:
     return " ".join(sorted(words))
 
 
+def dedupe_key(course: Course, provider: str | None) -> str:
+    """What makes two listings look identical in a result list: same provider, same title
+    (case, accents and spacing aside) and the same facts on the card. A results page shows
+    one listing per key (results.dedupe)."""
+    title = " ".join(WORD.findall(_fold(course.title.en or course.title.cy or "")))
+    if not title:
+        return f"id:{course.id}"  # nothing to compare: never folded into another
+    facts = (course.mode, course.duration.hours, course.cost.gbp, _level_value(course))
+    return "|".join([provider or "", title, *("" if f is None else str(f) for f in facts)])
+
+
 def to_document(course: Course, today: dt.date | None = None) -> dict[str, Any]:
     """The document indexed for `course`; `today` decides which start dates are past."""
     today = today or dt.datetime.now(dt.UTC).date()
@@ -144,6 +167,12 @@ def to_document(course: Course, today: dt.date | None = None) -> dict[str, Any]:
         "language": course.language,
         "start": start["facet"],
     }
+    doc["facet_values"] = facet_values(doc["facets"])  # one aggregation counts them all
+    doc["dedupe_key"] = dedupe_key(course, provider)
+    # subject codes at every level, so related.py can follow a hit's subject (CAH3)
+    doc["subject_codes"] = sorted(
+        {c for s in course.subjects for c in (s.hecos, s.cah3, s.cah2, s.cah1) if c}
+    )
     doc["next_start"] = start["next_start"]
     doc["past_only"] = start["past_only"]
     doc["subjects_text"] = subjects_text

@@ -24,6 +24,13 @@ class QueryScore:
     ndcg10: float
     recall20: float
     strict_recall20: float | None
+    recall20_ceiling: float = 1.0  # the best recall@20 any ranking could reach
+
+
+def recall_ceiling(rel: dict[str, int], depth: int = 20, min_grade: int = 1) -> float:
+    """The best recall@depth possible: a relevant set larger than `depth` caps it."""
+    wanted = sum(1 for g in rel.values() if g >= min_grade)
+    return min(1.0, depth / wanted) if wanted else 1.0
 
 
 def load_queries(directory: Path) -> list[Query]:
@@ -70,6 +77,7 @@ def score_queries(
                 ndcg_at_10(ranked, rel),
                 recall_at_20(ranked, rel) or 0.0,
                 recall_at_20(ranked, rel, min_grade=2),
+                recall_ceiling(rel),
             )
         )
     return out
@@ -79,8 +87,9 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def summarise(scores: list[QueryScore]) -> list[tuple[str, int, float, float, float]]:
-    """Rows of (group, queries, nDCG@10, recall@20, strict recall@20): all, per language, per category."""
+def summarise(scores: list[QueryScore]) -> list[tuple[str, int, float, float, float, float]]:
+    """Rows of (group, queries, nDCG@10, recall@20, strict recall@20, best possible
+    recall@20): all, per language, per category."""
     groups: dict[str, list[QueryScore]] = {"all": scores}
     for s in scores:
         groups.setdefault(f"lang:{s.query.language}", []).append(s)
@@ -96,6 +105,7 @@ def summarise(scores: list[QueryScore]) -> list[tuple[str, int, float, float, fl
                 _mean([s.ndcg10 for s in members]),
                 _mean([s.recall20 for s in members]),
                 _mean(strict),
+                _mean([s.recall20_ceiling for s in members]),
             )
         )
     return rows

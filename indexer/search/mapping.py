@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.search.analysis import (
-    AUTOCOMPLETE_ANALYZER,
-    AUTOCOMPLETE_SEARCH_ANALYZER,
-    FOLDED_ANALYZER,
-    WELSH_ANALYZER,
-)
+from indexer.search.analysis import FOLDED_ANALYZER, WELSH_ANALYZER
 from indexer.search.models import FACETS
 
 LANGS = ("en", "cy")
@@ -48,22 +43,23 @@ def mappings() -> dict[str, Any]:
                 "analyzer": "english",
                 "fields": {"folded": {"type": "text", "analyzer": FOLDED_ANALYZER}},
             },
+            # Folded words, matched by prefix queries at search time. An edge_ngram analyzer
+            # did the same at index time and halved reindex throughput on osmem
+            # (docs/performance.md); titles are short, so prefix expansion is cheap.
             "autocomplete": {
                 "properties": {
-                    lang: {
-                        "type": "text",
-                        "analyzer": AUTOCOMPLETE_ANALYZER,
-                        "search_analyzer": AUTOCOMPLETE_SEARCH_ANALYZER,
-                    }
-                    for lang in LANGS
+                    lang: {"type": "text", "analyzer": FOLDED_ANALYZER} for lang in LANGS
                 }
             },
             "facets": {"properties": dict.fromkeys(FACETS, KEYWORD)},
+            "facet_values": KEYWORD,  # "mode:online", ...: all facets in one aggregation
             # derived fields read by query constraints ("evening classes wrexham", "in Wales")
             "schedule": KEYWORD,
             "places": KEYWORD,
             "nation": KEYWORD,
             "level_stated": KEYWORD,
+            "dedupe_key": KEYWORD,
+            "subject_codes": KEYWORD,
             "cy_radicals": {"type": "text", "analyzer": FOLDED_ANALYZER},
             "spell": {"type": "text", "analyzer": FOLDED_ANALYZER},
             "credential_type": KEYWORD,

@@ -45,12 +45,25 @@ class SearchParams:
     sort: str = "relevance"
     filters: dict[str, list[str]] = field(default_factory=dict)  # facet name -> selected values
     include_withdrawn: bool = False
+    # past-only courses (every stated start has gone) are hidden unless asked for
+    include_past: bool = False
     provider_view: str | None = None  # provider id, for the providers' own view
     explain: bool = False
     # facets whose counts the page shows; each one costs an aggregation, so ask only for those
     facets: tuple[str, ...] = FACETS
-    # read constraints stated in words ("free", "ar-lein", "level 3") into ranking + chips
+    # read constraints stated in words ("free", "ar-lein", "level 3") into filters + chips
     read_constraints: bool = True
+    # fill a short first page with courses in the same subjects (related.py)
+    related: bool = True
+
+    def cache_key(self) -> tuple[Any, ...]:
+        """Everything that decides the answer, hashable (filters sorted, values in order)."""
+        filters = tuple(sorted((k, tuple(v)) for k, v in (self.filters or {}).items() if v))
+        return (
+            self.q, self.lang, self.page, self.per_page, self.sort, filters,
+            self.include_withdrawn, self.include_past, self.provider_view, self.explain,
+            tuple(self.facets or ()), self.read_constraints, self.related,
+        )  # fmt: skip
 
 
 @dataclass
@@ -63,11 +76,34 @@ class FacetBucket:
 
 @dataclass
 class Chip:
-    """A constraint read from the query's words ('free', 'ar-lein'), shown as a removable filter."""
+    """A constraint read from the query's words ('free', 'ar-lein'), shown as a removable filter.
+
+    `facet` is a facet name (models.FACETS) or, for constraints no facet expresses, the
+    constraint's kind: "hours", "schedule", "place", "nation", "pace".
+    """
 
     facet: str
     value: str
     phrase: str
+
+
+@dataclass
+class Relaxation:
+    """On zero results: the one filter whose removal gives most courses back."""
+
+    kind: str  # "facet" (a ticked facet) or "chip" (a constraint read from the words)
+    facet: str
+    values: list[str]  # the facet's selected values, or the chip's one value
+    phrase: str  # the words typed, for chips; "" for facets
+    total: int  # how many courses the search finds without it
+
+
+@dataclass
+class Explanation:
+    """Why one result ranked where it did: its score and the largest contributions."""
+
+    score: float
+    reasons: list[tuple[str, float]]  # (clause description, score contribution), largest first
 
 
 @dataclass
@@ -82,6 +118,10 @@ class SearchPage:
     suggestion: str | None = None  # "did you mean"
     chips: list[Chip] = field(default_factory=list)
     took_ms: int | None = None
+    relax: Relaxation | None = None  # set on zero results when removing a filter would help
+    # page 1 not full: courses in the same subjects as the best hits, shown after them
+    related: list[dict[str, Any]] = field(default_factory=list)
+    cached: bool = False  # answered from the in-process cache
 
     @property
     def pages(self) -> int:

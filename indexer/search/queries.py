@@ -30,6 +30,8 @@ class CourseSearch:
     must: list[dict[str, Any]] = field(default_factory=list)
     should: list[dict[str, Any]] = field(default_factory=list)
     filter: list[dict[str, Any]] = field(default_factory=list)
+    # the filters read from the query's words (also in `filter`), for related.py to relax
+    constraint_filters: list[dict[str, Any]] = field(default_factory=list)
     must_not: list[dict[str, Any]] = field(default_factory=list)
     # facet name -> its clause; applied as post_filter so facets keep sibling buckets
     facet_filters: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -43,6 +45,8 @@ class CourseSearch:
     size: int = PER_PAGE
     per_page: int = PER_PAGE
     explain: bool = False
+    # drop identical-looking listings (same provider, title and facts) from the page
+    dedupe: bool = True
 
     @property
     def ranked(self) -> bool:
@@ -94,6 +98,7 @@ class CourseSearch:
             body["suggest"] = self.suggest
         if self.explain:
             body["explain"] = True
+
         return body
 
 
@@ -104,10 +109,9 @@ def default_modifiers() -> tuple[Modifier, ...]:
     # Imported here: the modifier modules import CourseSearch from this module.
     from indexer.search.facets import FacetAggregator
     from indexer.search.filters import FacetFilter, ProviderViewFilter, StatusFilter
-    from indexer.search.ranking import PastOnlyDemoter
+    from indexer.search.ranking import PastOnlyFilter
     from indexer.search.reading import ConstraintReader, QueryReader
     from indexer.search.sorting import Paginator, Sorter
-    from indexer.search.spelling import SpellingSuggester
     from indexer.search.text import TextMatcher
 
     return (
@@ -117,9 +121,8 @@ def default_modifiers() -> tuple[Modifier, ...]:
         StatusFilter(),
         ProviderViewFilter(),
         FacetFilter(),
-        PastOnlyDemoter(),
+        PastOnlyFilter(),
         FacetAggregator(),
-        SpellingSuggester(),
         Sorter(),
         Paginator(),  # last: reads nothing but params, but keeps paging in one place
     )

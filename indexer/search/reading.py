@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.search.constraints import read_constraints
-from indexer.search.models import FACETS, MAX_QUERY_CHARS, Chip, SearchParams
+from indexer.search.models import MAX_QUERY_CHARS, Chip, SearchParams
 from indexer.search.queries import CourseSearch
 
-# What one satisfied constraint adds to a score. Text scores here run to about 20-40, so
-# results are ordered mostly by how many constraints they meet, then by text relevance.
-# With free text only courses matching it are candidates, so this cannot pull in off-topic ones.
-# (Measured: 3 -> nDCG@10 0.914, 10 -> 0.936, 30 -> 0.948; docs/relevance.md.)
+# What one satisfied preference adds to a score (a graded constraint's preferred value, a
+# credential word). Text scores here run to about 20-40. With free text only courses
+# matching it are candidates, so this cannot pull in off-topic ones.
+# (Measured as boosts: 3 -> nDCG@10 0.914, 10 -> 0.936, 30 -> 0.948; docs/relevance.md.)
 CONSTRAINT_BOOST = 30.0
 
 
@@ -35,11 +35,12 @@ class QueryReader:
 
 
 class ConstraintReader:
-    """Read constraints stated in words; they rank results and come back as chips.
+    """Read constraints stated in words: each becomes a filter, shown as a removable chip.
 
-    They boost rather than filter: a free Python course that is not online is still a
-    useful answer to "free online python course", just after the free online ones. A chip
-    lets the user make the constraint a strict filter (the facet value) in one click.
+    "free online python course" lists free online Python courses only; the chips "free"
+    and "online" each link to the same search without that word. Graded constraints also
+    rank ("level 7" prefers a course stated at level 7 in the framework named over an
+    equivalent in another framework). Credential words are only preferences.
     """
 
     def __call__(self, search: CourseSearch, params: SearchParams) -> None:
@@ -50,11 +51,23 @@ class ConstraintReader:
         )
         selected = params.filters or {}
         for constraint in constraints:
-            search.should.append(boosted(constraint.clause, CONSTRAINT_BOOST * constraint.weight))
-            if constraint.facet in FACETS and constraint.value not in (
-                selected.get(constraint.facet) or []
-            ):
+            graded = "bool" in constraint.clause
+            if constraint.strict:
+                search.filter.append(constraint.clause)
+                search.constraint_filters.append(constraint.clause)
+            if graded or not constraint.strict:
+                search.should.append(
+                    boosted(constraint.clause, CONSTRAINT_BOOST * constraint.weight)
+                )
+            if not constraint.strict:
+                continue
+            if constraint.value not in (selected.get(constraint.facet) or []):
                 search.chips.append(Chip(constraint.facet, constraint.value, constraint.phrase))
+
+
+def without_phrase(q: str, phrase: str) -> str:
+    """The query without one constraint's words: what removing its chip searches for."""
+    return " ".join(q.replace(phrase, " ", 1).split())
 
 
 def boosted(clause: dict[str, Any], boost: float) -> dict[str, Any]:

@@ -37,8 +37,9 @@ def rank_with(engine: Engine, key: str = "id") -> Callable[[Query], list[str]]:
 
     def rank(query: Query) -> list[str]:
         params = SearchParams(q=query.text, lang=query.language, per_page=DEPTH, facets=())
-        results = search(engine, params, today=REFERENCE_DATE).results
-        return [str(r.get(key) or r["id"]) for r in results]
+        page = search(engine, params, today=REFERENCE_DATE)
+        # what page 1 shows, in order: the hits, then related courses (related.py)
+        return [str(r.get(key) or r["id"]) for r in page.results + page.related][:DEPTH]
 
     return rank
 
@@ -85,7 +86,14 @@ def relevance_command(
                     "summary": [
                         dict(
                             zip(
-                                ("group", "queries", "ndcg10", "recall20", "strict_recall20"),
+                                (
+                                    "group",
+                                    "queries",
+                                    "ndcg10",
+                                    "recall20",
+                                    "strict_recall20",
+                                    "recall20_ceiling",
+                                ),
                                 r,
                                 strict=True,
                             )
@@ -98,6 +106,7 @@ def relevance_command(
                             "query": s.query.text,
                             "ndcg10": s.ndcg10,
                             "recall20": s.recall20,
+                            "recall20_ceiling": s.recall20_ceiling,
                         }
                         for s in scores
                     ]
@@ -108,12 +117,13 @@ def relevance_command(
             )
         )
         return
-    click.echo(f"{'group':<28}{'n':>4}{'nDCG@10':>10}{'R@20':>8}{'R@20>=2':>9}")
-    for name, n, ndcg, rec, strict in rows:
-        click.echo(f"{name:<28}{n:>4}{ndcg:>10.3f}{rec:>8.3f}{strict:>9.3f}")
+    click.echo(f"{'group':<28}{'n':>4}{'nDCG@10':>10}{'R@20':>8}{'R@20>=2':>9}{'R@20 max':>10}")
+    for name, n, ndcg, rec, strict, ceiling in rows:
+        click.echo(f"{name:<28}{n:>4}{ndcg:>10.3f}{rec:>8.3f}{strict:>9.3f}{ceiling:>10.3f}")
     if per_query:
         click.echo()
         for s in scores:
             click.echo(
-                f"{s.query.id}  {s.ndcg10:.3f}  {s.recall20:.3f}  [{s.query.category}] {s.query.text}"
+                f"{s.query.id}  {s.ndcg10:.3f}  {s.recall20:.3f}  (max {s.recall20_ceiling:.3f})"
+                f"  [{s.query.category}] {s.query.text}"
             )

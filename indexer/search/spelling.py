@@ -3,7 +3,9 @@
 The term suggester, not the phrase one (osmem returns phrase input uncorrected, DESIGN.md).
 It reads `spell`, an unstemmed field, so a correction is a real word ("photography"), not
 a stem ("photographi"). Only words absent from the index are corrected (suggest_mode
-"missing"), so a correct query never gets a suggestion.
+"missing"), so a correct query never gets a suggestion. It is asked only when the results
+are zero or weak (no hit on the first page matched the words as typed), in a second small
+request: most searches never pay for it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from indexer.search.models import SearchParams
 from indexer.search.queries import CourseSearch
 
 SUGGEST_NAME = "spelling"
@@ -19,20 +20,28 @@ MIN_WORD_LENGTH = 4
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
-class SpellingSuggester:
-    def __call__(self, search: CourseSearch, params: SearchParams) -> None:
-        words = [w for w in WORD.findall(search.free_text) if len(w) >= MIN_WORD_LENGTH]
-        if not words or params.page > 1:
-            return  # no need to re-suggest on every page of the same query
-        search.suggest[SUGGEST_NAME] = {
-            "text": search.free_text,
-            "term": {
-                "field": "spell",
-                "suggest_mode": "missing",
-                "min_word_length": MIN_WORD_LENGTH,
-                "size": 1,
-            },
-        }
+def suggest_body(search: CourseSearch) -> dict[str, Any] | None:
+    """A request for corrections alone (no hits, no aggregations), or None when no word
+    is long enough to correct. Sent only on zero or weak results (service.search)."""
+    words = [w for w in WORD.findall(search.free_text) if len(w) >= MIN_WORD_LENGTH]
+    if not words:
+        return None
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"match_none": {}},
+        "suggest": {
+            SUGGEST_NAME: {
+                "text": search.free_text,
+                "term": {
+                    "field": "spell",
+                    "suggest_mode": "missing",
+                    "min_word_length": MIN_WORD_LENGTH,
+                    "size": 1,
+                },
+            }
+        },
+    }
 
 
 def suggestion(response: dict[str, Any], search: CourseSearch) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 from indexer.search.analysis import welsh_stopwords
 from indexer.search.models import SearchParams
 from indexer.search.queries import CourseSearch
+from indexer.search.results import TYPED
 from indexer.search.synonyms import alternatives
 from indexer.search.welsh import forms, radical_candidates
 
@@ -68,7 +69,8 @@ def text_clause(text: str, lang: str) -> dict[str, Any] | None:
     rest = PHRASE.sub(" ", text).replace('"', " ")
     words = WORD.findall(rest)
     clauses: list[dict[str, Any]] = [
-        {"multi_match": {"query": p, "type": "phrase", "fields": fields(lang)}} for p in phrases
+        {"multi_match": {"query": p, "type": "phrase", "fields": fields(lang), "_name": TYPED}}
+        for p in phrases
     ]
     if words:
         clauses.append(_words_clause(" ".join(words), lang))
@@ -83,7 +85,9 @@ def _words_clause(words: str, lang: str) -> dict[str, Any]:
     Alternatives: a fuzzy version of the long words (typos), synonym rewrites, and for
     Welsh the radical forms of mutated words. Each scores below the words as typed.
     """
-    options: list[dict[str, Any]] = [_multi_match(words, fields(lang))]
+    typed = _multi_match(words, fields(lang))
+    typed["multi_match"]["_name"] = TYPED  # results.is_weak: did any hit match these?
+    options: list[dict[str, Any]] = [typed]
     long_words = [w for w in WORD.findall(words) if len(w) >= FUZZY_MIN_LENGTH]
     if long_words:
         fuzzy = _multi_match(" ".join(long_words), fields(lang, FUZZY_FIELDS), boost=0.5)
@@ -120,17 +124,17 @@ def _multi_match(query: str, field_list: list[str], boost: float | None = None) 
 def radicals_clause(words: str) -> dict[str, Any] | None:
     """Welsh words matched through their radical forms ("reoli" finds "Rheoli").
 
-    One clause per content word, any of its forms matching; as many words must match as
-    for the words as typed.
+    One clause per content word, any of its forms matching (a word that cannot be mutated
+    is its own only form); as many words must match as for the words as typed. Every word
+    counts, not just the mutable ones: otherwise "rheoli prosiectau" would accept any
+    course mentioning "rheoli", a far looser match than the words as typed (and on a
+    scanning engine, many more documents for the aggregations to count).
     """
     stop = set(welsh_stopwords())
-    per_word = [
-        {"match": {"cy_radicals": {"query": " ".join(sorted(forms(w)))}}}
-        for w in WORD.findall(words.lower())
-        if w not in stop and radical_candidates(w)
-    ]
-    if not per_word:
+    content = [w for w in WORD.findall(words.lower()) if w not in stop]
+    if not any(radical_candidates(w) for w in content):
         return None
+    per_word = [{"match": {"cy_radicals": {"query": " ".join(sorted(forms(w)))}}} for w in content]
     return {
         "bool": {
             "should": per_word,

@@ -13,12 +13,16 @@ from indexer.search.client import Engine
 
 TTL_SECONDS = 300
 MAX_PLACES = 2000
-_cache: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
+_cache: dict[tuple[str, str, str], tuple[float, frozenset[str]]] = {}
 
 
-def known_places(engine: Engine) -> frozenset[str]:
-    """Lower-case town names present in the live index (cached for TTL_SECONDS)."""
-    key = (engine.url, engine.alias)
+def known_places(engine: Engine, index: str | None = None) -> frozenset[str]:
+    """Lower-case town names present in the live index (cached for TTL_SECONDS).
+
+    `index`, the concrete index behind the alias when known, makes a reindex by another
+    process (a new index name) take effect at once rather than after the TTL.
+    """
+    key = (engine.url, engine.alias, index or "")
     hit = _cache.get(key)
     if hit and time.monotonic() - hit[0] < TTL_SECONDS:
         return hit[1]
@@ -33,4 +37,5 @@ def known_places(engine: Engine) -> frozenset[str]:
 
 def forget(engine: Engine) -> None:
     """Drop the cached vocabulary (after a reindex)."""
-    _cache.pop((engine.url, engine.alias), None)
+    for key in [k for k in _cache if k[:2] == (engine.url, engine.alias)]:
+        _cache.pop(key, None)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Flask, jsonify, render_template, request
+from flask import Blueprint, Flask, g, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from opensearchpy.exceptions import TransportError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.search.models import EngineUnavailable
@@ -23,13 +25,39 @@ CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    413: "too_large",
+    429: "too_many_requests",
     500: "internal_error",
     503: "unavailable",
 }
 
 
-def _messages(status: int) -> tuple[str, str]:
+def _messages(status: int, kind: str | None = None) -> tuple[str, str]:
     """(title, explanation) for a status, in the request's language."""
+    if kind == "csrf":
+        return _("Your form could not be sent"), _(
+            "The page was open too long, or cookies are blocked. Go back, reload the page and try again."
+        )
+    if status == 404 and kind == "shortlist":
+        return _("Shortlist not found"), _(
+            "This shortlist link is not valid. Check that you copied the whole link, or ask the person who sent it for a new one."
+        )
+    if status == 404 and kind == "feed":
+        return _("Feed not found"), _(
+            "This feed link is not valid, or the saved search was removed."
+        )
+    if status == 404 and kind == "provider":
+        return _("Provider not found"), _(
+            "We do not list a provider with this web address. See the list of providers."
+        )
+    if status == 413:
+        return _("That was too much to send"), _(
+            "The form you sent was too large. Shorten what you typed and try again."
+        )
+    if status == 429:
+        return _("Too many attempts"), _(
+            "You have tried to sign in too many times. Wait a minute, then try again."
+        )
     if status == 400:
         return _("Sorry, we could not understand that request"), _(
             "Part of the web address is not valid. Check it, or start a new search."
@@ -51,8 +79,10 @@ def _messages(status: int) -> tuple[str, str]:
     )
 
 
-def render_error(status: int, parameter: str | None = None) -> ResponseReturnValue:
-    title, message = _messages(status)
+def render_error(
+    status: int, parameter: str | None = None, kind: str | None = None
+) -> ResponseReturnValue:
+    title, message = _messages(status, kind or g.get("not_found_kind"))
     if request.path.startswith("/api/"):
         error: dict[str, object] = {
             "status": status,
@@ -71,9 +101,12 @@ def render_error(status: int, parameter: str | None = None) -> ResponseReturnVal
 
 def handle_http(exc: HTTPException) -> ResponseReturnValue:
     status = exc.code or 500
-    if status not in (400, 404, 405, 503):
+    if status not in (400, 404, 405, 413, 429, 503):
         status = 500 if status >= 500 else 400
-    return render_error(status, exc.parameter if isinstance(exc, BadSearchParameter) else None)
+    kind = "csrf" if isinstance(exc, CSRFError) else None
+    return render_error(
+        status, exc.parameter if isinstance(exc, BadSearchParameter) else None, kind
+    )
 
 
 def handle_engine(exc: Exception) -> ResponseReturnValue:
@@ -83,6 +116,7 @@ def handle_engine(exc: Exception) -> ResponseReturnValue:
 
 
 def handle_catalogue(exc: Exception) -> ResponseReturnValue:
+    log.warning("catalogue DB unavailable: %s", exc.__class__.__name__)
     return render_error(503)
 
 
@@ -98,5 +132,6 @@ def register(app: Flask) -> None:
     app.register_error_handler(EngineUnavailable, handle_engine)
     app.register_error_handler(TransportError, handle_engine)
     app.register_error_handler(CatalogueUnavailable, handle_catalogue)
+    app.register_error_handler(OperationalError, handle_catalogue)
     app.register_error_handler(InternalServerError, handle_unexpected)
     app.register_error_handler(Exception, handle_unexpected)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, make_response, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    render_template,
+    request,
+    session,
+)
 from flask.typing import ResponseReturnValue
 
 from indexer.search.models import EngineUnavailable, SearchParams
 from indexer.search.service import get_course, search
+from portal.blueprints.shortlists import current_shortlist
 from portal.catalogue import provider_names
 from portal.contexts.course import course_detail
 from portal.contexts.labels import subject_groups
@@ -21,12 +31,25 @@ bp = Blueprint("public", __name__, url_prefix="/<lang:lang_code>")
 add_language_prefix(bp)
 
 
-def cacheable(body: str) -> ResponseReturnValue:
-    """Search answers change only on reindex: let browsers and proxies keep them briefly."""
+def cacheable(body: str, personal: bool = False) -> ResponseReturnValue:
+    """Search answers change only on reindex: let browsers and proxies keep them briefly.
+
+    A page showing an adviser's shortlist buttons (with a CSRF token) is theirs alone.
+    """
     response = make_response(body)
-    response.cache_control.public = True
-    response.cache_control.max_age = current_app.config["SEARCH_CACHE_SECONDS"]
+    if personal:
+        response.headers["Cache-Control"] = "private, no-store"
+    else:
+        response.cache_control.public = True
+        response.cache_control.max_age = current_app.config["SEARCH_CACHE_SECONDS"]
+    response.vary.add("Cookie")
     return response
+
+
+def here() -> str:
+    """This page's path and query, for forms that come back here."""
+    query = request.query_string.decode("utf-8", "replace")
+    return request.path + ("?" + query if query else "")
 
 
 def subject_entries(lang: str) -> list[dict[str, object]]:
@@ -60,15 +83,26 @@ def home() -> ResponseReturnValue:
 def search_page() -> ResponseReturnValue:
     lang = current_language()
     params, truncated = parse_search_args(request.args, lang)
+    debug = bool(current_app.config.get("SEARCH_DEBUG") or current_app.debug)
+    if debug:  # development only: why each result ranked where it did
+        params = dataclasses.replace(params, explain=True)
     page = search(get_engine(), params)
     context = search_context(
         page, params, lang, dt.date.today(), truncated, provider_names(current_app)
     )
     subjects = [] if page.total else subject_entries(lang)  # zero results is never a dead end
+    shortlist = current_shortlist()
     return cacheable(
         render_template(
-            "public/search.html", s=context, subjects=subjects, query_string=query_string
-        )
+            "public/search.html",
+            s=context,
+            subjects=subjects,
+            query_string=query_string,
+            shortlist=shortlist,
+            here=here(),
+            saved_query=query_string(params.q, params.sort, params.filters).lstrip("?"),
+        ),
+        personal=shortlist is not None or "account_id" in session,
     )
 
 
@@ -81,4 +115,8 @@ def course_page(course_id: str) -> ResponseReturnValue:
     if course is None:
         abort(404)
     context = course_detail(course, lang, dt.date.today())
-    return cacheable(render_template("public/course.html", c=context))
+    shortlist = current_shortlist()
+    return cacheable(
+        render_template("public/course.html", c=context, shortlist=shortlist, here=here()),
+        personal=shortlist is not None or "account_id" in session,
+    )

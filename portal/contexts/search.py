@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from indexer.search.models import FACETS, FacetBucket, SearchPage, SearchParams
+from indexer.search.reading import without_phrase
 from portal.contexts import formatting as fmt
 from portal.contexts.content import pick
 from portal.contexts.course import course_summary
@@ -142,17 +143,73 @@ def chips_context(
                 }
             )
     for chip in page.chips:  # constraints the engine read from the words of the query
-        rest_q = " ".join(params.q.replace(chip.phrase, " ").split())
+        if chip.facet in FACETS:
+            title = str(FACET_TITLES[chip.facet])
+            label = facet_label(
+                chip.facet, chip.value, _bucket_label(page, chip.facet, chip.value), lang, names
+            )
+        else:  # "weekend", "under 20 hours", a town: no facet, so the words typed
+            title = _("From your search")
+            label = {"text": chip.phrase, "lang": lang, "foreign": False}
         chips.append(
             {
-                "facet": str(FACET_TITLES.get(chip.facet, chip.facet)),
-                "label": facet_label(
-                    chip.facet, chip.value, _bucket_label(page, chip.facet, chip.value), lang, names
+                "facet": title,
+                "label": label,
+                "remove": query_string(
+                    without_phrase(params.q, chip.phrase), params.sort, params.filters
                 ),
-                "remove": query_string(rest_q, params.sort, params.filters),
             }
         )
     return chips
+
+
+def _without_chips(q: str, page: SearchPage) -> str:
+    for chip in page.chips:
+        q = without_phrase(q, chip.phrase)
+    return q
+
+
+def relax_context(page: SearchPage, params: SearchParams, lang: str) -> dict[str, Any] | None:
+    """On zero results: a link to the same search without its most restrictive filter."""
+    relax = page.relax
+    if relax is None:
+        return None
+    if relax.kind == "facet":
+        rest = {k: v for k, v in params.filters.items() if k != relax.facet}
+        href = query_string(params.q, params.sort, rest)
+        what = ", ".join(facet_label(relax.facet, v, None, lang)["text"] for v in relax.values)
+    else:
+        href = query_string(without_phrase(params.q, relax.phrase), params.sort, params.filters)
+        what = relax.phrase
+    count = fmt.number(relax.total, lang)
+    return {
+        "href": href,
+        "text": ngettext(
+            "Search again without “%(what)s”: %(n)s course",
+            "Search again without “%(what)s”: %(n)s courses",
+            relax.total,
+            what=what,
+            n=count,
+        ),
+    }
+
+
+def debug_context(page: SearchPage, lang: str) -> list[dict[str, Any]]:
+    """The debug view: each result's score and the largest parts of it."""
+    rows = []
+    for rank, doc in enumerate(page.results, start=1 + (page.page - 1) * page.per_page):
+        explanation = doc.get("_explain")
+        if explanation is None:
+            continue
+        rows.append(
+            {
+                "rank": rank,
+                "title": (pick(doc.get("title"), lang) or {}).get("text") or doc.get("id"),
+                "score": round(explanation.score, 3),
+                "reasons": [(what, round(value, 3)) for what, value in explanation.reasons],
+            }
+        )
+    return rows
 
 
 def _bucket_label(page: SearchPage, facet: str, value: str) -> dict[str, str] | None:
@@ -201,9 +258,12 @@ def search_context(
             "%(n)s course found", "%(n)s courses found", page.total, n=fmt.number(page.total, lang)
         ),
         "results": [course_summary(doc, lang, today) for doc in page.results],
+        "related": [course_summary(doc, lang, today) for doc in page.related],
         "facets": facets_context(page, params, lang, provider_names),
         "chips": chips,
-        "clear_all": query_string(params.q, params.sort, {}) if chips else None,
+        "clear_all": query_string(_without_chips(params.q, page), params.sort, {})
+        if chips
+        else None,
         "pager": pager_context(page, params),
         "suggestion": {
             "text": page.suggestion,
@@ -212,5 +272,7 @@ def search_context(
         if page.suggestion
         else None,
         "truncated": truncated or page.truncated,
+        "relax": relax_context(page, params, lang),
+        "debug": debug_context(page, lang) if params.explain else None,
         "page_title": _("Search results for “%(q)s”", q=params.q) if params.q else _("All courses"),
     }

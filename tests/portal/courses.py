@@ -175,6 +175,28 @@ def catalogue() -> list[Course]:
             mode="online",
             start={"dates": ["2020-01"]},
             language="en",
+            quality={
+                "completeness": 0.45,
+                "warnings": [
+                    {
+                        "field": "duration",
+                        "code": "missing",
+                        "message": {
+                            "en": "No course length was found.",
+                            "cy": "Ni chafwyd hyd y cwrs.",
+                        },
+                    },
+                    {
+                        "field": "level",
+                        "code": "ambiguous",
+                        "message": {
+                            "en": "The level could mean more than one framework.",
+                            "cy": "Gallai'r lefel olygu mwy nag un fframwaith.",
+                        },
+                        "phrase": "Intermediate",
+                    },
+                ],
+            },
         ),
     ]
     # Enough similar courses for a second page of results (20 a page).

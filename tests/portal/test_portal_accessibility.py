@@ -22,6 +22,13 @@ PAGES = [
     "/{lang}/providers/",
     "/{lang}/courses/no-such:course",
     "/{lang}/search?page=abc",
+    "/{lang}/shortlists/",
+    "/{lang}/shortlists/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    "/{lang}/account/sign-in",
+    "/{lang}/account/sign-up",
+    "/{lang}/providers/northern-skills/",
+    "/{lang}/providers/northern-skills/courses/northern-skills:ns-200",
+    "/{lang}/providers/northern-skills/ranking?q=project",
 ]
 
 
@@ -63,7 +70,30 @@ class Outline(HTMLParser):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_structure(client: FlaskClient, lang: str, path: str) -> None:
-    body = client.get(path.format(lang=lang)).get_data(as_text=True)
+    check_structure(client.get(path.format(lang=lang)).get_data(as_text=True))
+
+
+def test_adviser_pages_structure(app, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.portal.test_portal_shortlists import add, new_shortlist
+
+    client = app.test_client()
+    token = new_shortlist(client, lang)
+    for cid in ("tywi-valley-university:tvu-001", "northern-skills:ns-200"):
+        add(client, lang, cid)
+    view = client.get(f"/{lang}/shortlists/{token}").get_data(as_text=True)
+    share = view.split(f"/{lang}/shared/", 1)[1].split('"', 1)[0]
+    for path in (
+        f"/{lang}/shortlists/{token}",
+        f"/{lang}/shortlists/{token}/compare",
+        f"/{lang}/shortlists/{token}/print",
+        f"/{lang}/shared/{share}",
+        f"/{lang}/search?q=data",  # with the "Add to shortlist" buttons
+        f"/{lang}/courses/tywi-valley-university:tvu-001",
+    ):
+        check_structure(client.get(path).get_data(as_text=True))
+
+
+def check_structure(body: str) -> None:
     page = Outline()
     page.feed(body)
     for landmark in ("header", "nav", "main", "footer"):

@@ -30,20 +30,20 @@ def read(q: str) -> tuple[str, set[tuple[str | None, str]]]:
         ("SCQF 11 finance", "finance", {("level", "7")}),
         ("entry level computer skills", "computer skills", {("level", "entry")}),
         ("postgraduate healthcare", "healthcare", {("level", "7")}),
-        ("marketing under 20 hours", "marketing", {(None, "lt20h")}),
+        ("marketing under 20 hours", "marketing", {("hours", "lt20h")}),
         (
             "online AI course starting January 2027",
             "AI",
             {("mode", "online"), ("start", "2027-01")},
         ),
         ("excel starting in march", "excel", {("start", "2027-03")}),  # next March after June 2026
-        ("self-paced cyber security", "cyber security", {(None, "self-paced")}),
+        ("self-paced cyber security", "cyber security", {("pace", "self-paced")}),
         ("welsh medium leadership course", "leadership", {("language", "cy")}),
         ("arwain drwy gyfrwng y gymraeg", "arwain", {("language", "cy")}),
-        ("weekend courses cardiff", "", {(None, "weekend"), (None, "cardiff")}),
-        ("evening classes in wrexham", "", {(None, "evening"), (None, "wrexham")}),
-        ("funded retrofit training wales", "retrofit", {("cost", "funded"), (None, "wales")}),
-        ("cwrs byr cyfrifiadureg", "cyfrifiadureg", {(None, "short-course")}),
+        ("weekend courses cardiff", "", {("schedule", "weekend"), ("place", "cardiff")}),
+        ("evening classes in wrexham", "", {("schedule", "evening"), ("place", "wrexham")}),
+        ("funded retrofit training wales", "retrofit", {("cost", "funded"), ("nation", "wales")}),
+        ("cwrs byr cyfrifiadureg", "cyfrifiadureg", {("credential", "short-course")}),
     ],
 )
 def test_reads_constraints(query, rest, found):
@@ -70,7 +70,7 @@ def test_generic_word_alone_stays_the_query():
 
 
 def test_unknown_town_is_text():
-    assert read("evening classes mold") == ("mold", {(None, "evening")})
+    assert read("evening classes mold") == ("mold", {("schedule", "evening")})
 
 
 def test_phrase_kept_as_typed_for_chips():

@@ -143,3 +143,22 @@ def test_welsh_stop_list_keeps_content_words():
     words = welsh_stopwords()
     assert {"yn", "y", "yr", "a'r"} <= set(words)
     assert "amser" not in words  # rhan-amser = part-time
+
+
+def test_facet_values_and_dedupe_key():
+    course = Course(
+        id="a-1",
+        provider_id="p1",
+        title={"en": "  Pottery for BEGINNERS "},
+        mode="online",
+        start={"dates": ["2026-09-01"], "anytime": True},
+    )
+    doc = to_document(course, dt.date(2026, 6, 1))
+    assert {"mode:online", "start:2026-09", "start:anytime", "provider:p1"} <= set(
+        doc["facet_values"]
+    )
+    twin = course.model_copy(update={"id": "a-2", "title": Bilingual(en="Pottery for beginners")})
+    other = course.model_copy(update={"id": "a-3", "provider_id": "p2"})
+    assert doc["dedupe_key"] == to_document(twin, dt.date(2026, 6, 1))["dedupe_key"]
+    assert doc["dedupe_key"] != to_document(other, dt.date(2026, 6, 1))["dedupe_key"]
+    assert to_document(Course(id="x", title={"cy": ""}))["dedupe_key"] == "id:x"

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from indexer.search.models import FACETS, MAX_QUERY_CHARS, MAX_RESULT_WINDOW, SearchParams
+from indexer.search.models import MAX_QUERY_CHARS, MAX_RESULT_WINDOW, SearchParams
 from indexer.search.queries import build_search
 from indexer.search.sorting import SORT_KEYS
+from indexer.search.spelling import suggest_body
 from indexer.search.text import fields
 
 
@@ -76,6 +77,7 @@ class TestText:
             "query": "data analysis",
             "type": "phrase",
             "fields": fields("en"),
+            "_name": "typed",
         }
         assert must[1]["bool"]["should"][0]["multi_match"]["query"] == "python"
 
@@ -91,9 +93,13 @@ class TestText:
 
 
 class TestFilters:
-    def test_withdrawn_excluded_by_default(self):
-        assert bool_of(body())["must_not"] == [{"term": {"source.status": "withdrawn"}}]
-        assert "must_not" not in bool_of(body(include_withdrawn=True))
+    def test_withdrawn_and_past_only_excluded_by_default(self):
+        assert bool_of(body())["must_not"] == [
+            {"term": {"source.status": "withdrawn"}},
+            {"term": {"past_only": True}},
+        ]
+        assert bool_of(body(include_withdrawn=True))["must_not"] == [{"term": {"past_only": True}}]
+        assert "must_not" not in bool_of(body(include_withdrawn=True, include_past=True))
 
     def test_provider_view_in_filter_context(self):
         assert bool_of(body(provider_view="tywi-valley-university"))["filter"] == [
@@ -127,7 +133,7 @@ class TestFilters:
     def test_unknown_facets_and_values_are_ignored(self, filters):
         b = body(filters=filters)
         assert "post_filter" not in b
-        assert all(agg["filter"] == {"match_all": {}} for agg in b["aggs"].values())
+        assert all("terms" in agg for agg in b["aggs"].values())
 
     def test_values_normalised_and_deduplicated(self):
         b = body(filters={"subject": ["cah11", "CAH11"], "start": ["anytime", "2026-09"]})
@@ -138,11 +144,13 @@ class TestFilters:
 
 
 class TestFacets:
-    def test_one_aggregation_per_facet_by_default(self):
-        assert sorted(body()["aggs"]) == sorted(f"facet_{f}" for f in FACETS)
+    def test_one_combined_aggregation_without_selections(self):
+        assert body()["aggs"] == {"facet_values": {"terms": {"field": "facet_values", "size": 408}}}
 
     def test_only_the_facets_on_screen(self):
-        assert sorted(body(facets=("mode", "nonsense"))["aggs"]) == ["facet_mode"]
+        assert body(facets=("mode", "nonsense"))["aggs"] == {
+            "facet_values": {"terms": {"field": "facet_values", "size": 20}}
+        }
         assert "aggs" not in body(facets=())
 
     def test_each_facet_counts_under_the_other_facets_selections_only(self):
@@ -153,11 +161,35 @@ class TestFacets:
         assert aggs["facet_level"]["filter"] == {
             "bool": {"filter": [{"terms": {"facets.mode": ["online"]}}]}
         }
-        assert aggs["facet_cost"]["filter"]["bool"]["filter"] == [
+        assert aggs["facet_mode"]["aggs"]["facet_mode"]["terms"]["field"] == "facets.mode"
+        # the unselected facets share one aggregation under one filter of every selection
+        shared = aggs["facets_selected"]
+        assert shared["filter"]["bool"]["filter"] == [
             {"terms": {"facets.level": ["3"]}},
             {"terms": {"facets.mode": ["online"]}},
         ]
-        assert aggs["facet_mode"]["aggs"]["values"]["terms"]["field"] == "facets.mode"
+        assert list(shared["aggs"]) == ["facet_values"]
+        assert len(aggs) == 3
+
+    def test_a_lone_selection_needs_no_filter_for_its_own_counts(self):
+        aggs = body(filters={"mode": ["online"]})["aggs"]
+        assert aggs["facet_mode"] == {"terms": {"field": "facets.mode", "size": 10}}
+
+    def test_combined_buckets_split_by_facet(self):
+        from indexer.search.facets import parse_facets
+
+        aggregations = {
+            "facet_values": {
+                "buckets": [
+                    {"key": "mode:online", "doc_count": 5},
+                    {"key": "level:3", "doc_count": 2},
+                    {"key": "mode:blended", "doc_count": 1},
+                ]
+            }
+        }
+        facets = parse_facets(aggregations, SearchParams(facets=("mode", "level")))
+        assert [(b.value, b.count) for b in facets["mode"]] == [("online", 5), ("blended", 1)]
+        assert [(b.value, b.count) for b in facets["level"]] == [("3", 2)]
 
 
 class TestSortAndPaging:
@@ -198,13 +230,12 @@ class TestSortAndPaging:
 
 
 class TestRanking:
-    def test_past_only_courses_demoted_when_ranking_by_text(self):
-        fs = body(q="python")["query"]["function_score"]
-        assert fs["functions"] == [{"filter": {"term": {"past_only": True}}, "weight": 0.3}]
-
-    @pytest.mark.parametrize("kwargs", [{"q": ""}, {"q": "python", "sort": "start"}])
-    def test_no_demotion_when_order_is_not_by_score(self, kwargs):
+    @pytest.mark.parametrize("kwargs", [{"q": ""}, {"q": "python"}, {"q": "free python"}])
+    def test_no_function_score_pass(self, kwargs):
         assert "function_score" not in body(**kwargs)["query"]
+
+    def test_no_field_collapsing(self):
+        assert "collapse" not in body(q="python")  # costly on osmem: results.dedupe instead
 
     def test_explain_passed_through(self):
         assert body(q="python", explain=True)["explain"] is True
@@ -212,20 +243,39 @@ class TestRanking:
 
 
 class TestConstraintsAndAlternatives:
-    def test_constraint_words_leave_the_text_and_boost(self):
+    def test_constraint_words_leave_the_text_and_filter(self):
         search = build_search(SearchParams(q="free online python course"))
         assert search.free_text == "python"
         assert search.text == "free online python course"
-        boosts = [c for c in search.should if "constant_score" in c]
-        assert {
-            "constant_score": {"filter": {"term": {"cost.free": True}}, "boost": 30.0}
-        } in boosts
+        assert {"term": {"cost.free": True}} in search.filter
+        assert {"terms": {"facets.mode": ["online"]}} in search.filter
         assert [(c.facet, c.value, c.phrase) for c in search.chips] == [
             ("cost", "free", "free"),
             ("mode", "online", "online"),
         ]
-        # boosts, not filters: a free Python course taught in person still shows
+        # in the query's filter context, not the post_filter: facets count within them
         assert "post_filter" not in search.to_dict()
+
+    def test_constraints_without_a_facet_filter_and_have_chips(self):
+        search = build_search(SearchParams(q="weekend pottery under 20 hours"))
+        assert {"term": {"schedule": "weekend"}} in search.filter
+        assert {"range": {"duration.hours": {"lt": 20.0}}} in search.filter
+        assert {(c.facet, c.value) for c in search.chips} == {
+            ("schedule", "weekend"),
+            ("hours", "lt20h"),
+        }
+
+    def test_graded_constraint_filters_and_prefers(self):
+        search = build_search(SearchParams(q="scqf level 7 computing"))
+        level = json.dumps(next(c for c in search.filter if "bool" in c))
+        assert '{"terms": {"facets.level": ["4"]}}' in level  # SCQF 7 = RQF 4
+        assert any("scqf:7" in json.dumps(c) for c in search.should)
+
+    def test_credential_words_only_prefer(self):
+        search = build_search(SearchParams(q="short course marketing"))
+        assert not any("credential_type" in json.dumps(c) for c in search.filter)
+        assert any("credential_type" in json.dumps(c) for c in search.should)
+        assert search.chips == []
 
     def test_no_chip_for_a_facet_value_already_selected(self):
         search = build_search(SearchParams(q="python online", filters={"mode": ["online"]}))
@@ -235,18 +285,18 @@ class TestConstraintsAndAlternatives:
         search = build_search(SearchParams(q="free python", read_constraints=False))
         assert (search.free_text, search.chips) == ("free python", [])
 
-    def test_constraint_only_query_is_ranked_not_sorted_by_date(self):
+    def test_constraint_only_query_lists_by_start_date(self):
         b = body(q="online")
         assert bool_of(b)["must"] == [{"match_all": {}}]
-        assert b["sort"][0] == "_score"
+        assert bool_of(b)["filter"] == [{"terms": {"facets.mode": ["online"]}}]
+        assert b["sort"][0] == {"next_start": {"order": "asc", "missing": "_last"}}
 
     def test_place_constraint_uses_known_places(self):
         search = build_search(
             SearchParams(q="evening classes wrexham"), places=frozenset({"wrexham"})
         )
-        assert {
-            "constant_score": {"filter": {"term": {"places": "wrexham"}}, "boost": 30.0}
-        } in search.should
+        assert {"term": {"places": "wrexham"}} in search.filter
+        assert {"term": {"schedule": "evening"}} in search.filter
         assert search.free_text == ""
 
     def test_synonym_alternatives_score_below_the_words_typed(self):
@@ -269,7 +319,9 @@ class TestConstraintsAndAlternatives:
         options = words_clause(body(q="reoli", lang="en"))
         assert "cy_radicals" not in json.dumps(options)
 
-    def test_spelling_suggestion_asked_on_first_page_only(self):
-        assert body(q="pyhton")["suggest"]["spelling"]["term"]["field"] == "spell"
-        assert "suggest" not in body(q="pyhton", page=2)
-        assert "suggest" not in body(q="")
+    def test_spelling_is_a_separate_small_request(self):
+        assert "suggest" not in body(q="pyhton")
+        suggest = suggest_body(build_search(SearchParams(q="pyhton")))
+        assert suggest["size"] == 0
+        assert suggest["suggest"]["spelling"]["term"]["field"] == "spell"
+        assert suggest_body(build_search(SearchParams(q="ai"))) is None
