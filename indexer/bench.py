@@ -11,8 +11,10 @@ engine process's resident memory.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import statistics
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import click
 
-from indexer.config import shared_dir
+from indexer.config import Settings, shared_dir
 from indexer.schema import Course
 from indexer.search.models import SearchParams
 
@@ -106,8 +108,35 @@ def _rss_mb(pid: int | None) -> float | None:
     return None
 
 
+def _catalogue_with_providers(devset: Path, folder: Path) -> str:
+    """A throw-away catalogue holding the providers, so the portal can name them."""
+    from indexer.db import session_scope
+    from indexer.ingest import upsert_provider
+    from indexer.migrate import upgrade
+    from indexer.schema import Bilingual, ProviderRef
+
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    upgrade(url)
+    settings = Settings(database_url=url, opensearch_url=None)
+    with session_scope(settings) as session:
+        for p in json.loads((devset / "providers.json").read_text()):
+            upsert_provider(
+                session,
+                ProviderRef(
+                    id=p["id"],
+                    name=Bilingual(en=p["name_en"], cy=p["name_cy"]),
+                    type=p["type"],
+                    nation=p["nation"],
+                    website=p["website"],
+                ),
+            )
+    return url
+
+
 def _serve(app) -> tuple[str, object]:  # type: ignore[no-untyped-def]
     from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log in the figures
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -142,7 +171,8 @@ def bench_command(n: int, rounds: int) -> None:
     from indexer.search.service import search
     from portal import create_app
 
-    base = base_courses(shared_dir() / "devsets")
+    devset = shared_dir() / "devsets"
+    base = base_courses(devset)
     click.echo(f"synthetic catalogue: {n} courses cloned from {len(base)} devset courses")
     with Engine.from_settings() as engine:
         server = getattr(engine, "_server", None)
@@ -162,7 +192,14 @@ def bench_command(n: int, rounds: int) -> None:
         click.echo(f"engine took (server side):   {_fmt(took)}")
         click.echo(f"engine via client (search()): {_fmt(client_ms)}")
 
-        app = create_app({"ENGINE": engine, "TESTING": False})
+        folder = Path(tempfile.mkdtemp(prefix="coursefinder-bench-"))
+        app = create_app(
+            {
+                "ENGINE": engine,
+                "TESTING": False,
+                "DATABASE_URL": _catalogue_with_providers(devset, folder),
+            }
+        )
         base_url, http = _serve(app)
         try:
             _http_times(base_url, "/{lang}/search", 1)  # warm templates and caches
@@ -172,8 +209,11 @@ def bench_command(n: int, rounds: int) -> None:
             http.shutdown()  # type: ignore[attr-defined]
         click.echo(f"HTTP search page:            {_fmt(html)}")
         click.echo(f"HTTP API search:             {_fmt(api)}")
-        overhead = _percentile(html, 95) - _percentile(took, 95)
-        click.echo(f"search page p95 minus engine p95: {overhead:.1f} ms")
+        # search() may ask the engine more than once (alias lookup, shared facet counts,
+        # related courses, "did you mean"), so the engine's time for a page is search()'s
+        # wall time, not the main request's `took`; the portal's own share is the rest.
+        overhead = _percentile(html, 95) - _percentile(client_ms, 95)
+        click.echo(f"portal overhead: search page p95 minus search() p95 = {overhead:.1f} ms")
         rss = _rss_mb(getattr(server, "pid", None))
         if rss is not None:
             click.echo(f"engine memory (RSS): {statistics.fmean([rss]):,.0f} MB")
