@@ -15,6 +15,8 @@ from indexer.schema import Course
 from indexer.search.models import FACETS, SORTS
 
 REF = "#/components/schemas/{model}"
+# constraints read from the words that no facet expresses ("weekend", "under 20 hours", a town)
+CHIP_KINDS = ("hours", "schedule", "place", "nation", "pace")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,7 @@ def _schemas() -> dict[str, Any]:
                     "type": "object",
                     "required": ["facet", "value", "phrase"],
                     "properties": {
-                        "facet": {"type": "string", "enum": list(FACETS)},
+                        "facet": {"type": "string", "enum": [*FACETS, *CHIP_KINDS]},
                         "value": {"type": "string"},
                         "phrase": {"type": "string"},
                         "label": {"type": "string"},
@@ -80,9 +82,44 @@ def _schemas() -> dict[str, Any]:
                 },
             },
             "results": {"type": "array", "items": {"$ref": REF.format(model="Course")}},
+            "related": {
+                "type": "array",
+                "description": "page 1 not full: courses in the same subjects as the results,"
+                " shown after them (empty otherwise)",
+                "items": {"$ref": REF.format(model="Course")},
+            },
+            "relax": {
+                "description": "on zero results: the one filter whose removal gives most courses"
+                " back (null otherwise)",
+                "oneOf": [{"type": "null"}, {"$ref": REF.format(model="Relaxation")}],
+            },
+            "include_past": {
+                "type": "boolean",
+                "description": "courses whose every start date has gone are included",
+            },
         },
     }
-    schemas.update(Error=error, FacetBucket=bucket, SearchResponse=search)
+    relaxation = {
+        "type": "object",
+        "required": ["kind", "facet", "values", "phrase", "labels", "total"],
+        "properties": {
+            "kind": {
+                "type": "string",
+                "enum": ["facet", "chip"],
+                "description": "facet: a filter parameter; chip: a constraint read from q",
+            },
+            "facet": {
+                "type": "string",
+                "description": "a facet name, or for a chip no facet expresses its kind"
+                " (hours, schedule, place, nation, pace)",
+            },
+            "values": {"type": "array", "items": {"type": "string"}},
+            "phrase": {"type": "string", "description": "the words of q to remove (chips)"},
+            "labels": {"type": "array", "items": {"type": "string"}},
+            "total": {"type": "integer", "minimum": 1, "description": "courses found without it"},
+        },
+    }
+    schemas.update(Error=error, FacetBucket=bucket, SearchResponse=search, Relaxation=relaxation)
     return schemas
 
 
@@ -105,6 +142,13 @@ def _parameters() -> list[dict[str, Any]]:
             "name": "sort",
             "in": "query",
             "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"},
+        },
+        {
+            "name": "include_past",
+            "in": "query",
+            "description": "also return courses whose every start date has gone"
+            " (1, true, yes or on; anything else means no)",
+            "schema": {"type": "string", "default": "false"},
         },
     ]
     for facet in FACETS:

@@ -26,6 +26,8 @@ MAX_VALUES_PER_FACET = 20
 MAX_VALUE_CHARS = 100
 _FREE_VALUE = re.compile(r"^[A-Za-z0-9_.:-]+$")  # subject codes and provider ids
 _MONTH = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
+# control characters (NUL, ESC...) mean nothing in a search and are not allowed in HTML
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 # Facets whose values form a closed set; anything else is silently ignored.
 CLOSED_VALUES: dict[str, tuple[str, ...]] = {
@@ -68,6 +70,14 @@ def parse_page(raw: str | None) -> int:
     return min(page, -(-MAX_RESULT_WINDOW // PER_PAGE))
 
 
+_TRUE = ("1", "true", "yes", "on")
+
+
+def parse_flag(raw: str | None) -> bool:
+    """A yes/no parameter: "1", "true", "yes" or "on" mean yes; anything else means no."""
+    return (raw or "").strip().lower() in _TRUE
+
+
 def parse_filters(args: MultiDict[str, str] | Mapping[str, list[str]]) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {}
     for facet in FACETS:
@@ -82,9 +92,14 @@ def parse_filters(args: MultiDict[str, str] | Mapping[str, list[str]]) -> dict[s
     return filters
 
 
+def clean_query(raw: str | None) -> str:
+    """Free text as typed, without control characters or runs of white space."""
+    return " ".join(_CONTROL.sub(" ", raw or "").split())
+
+
 def parse_search_args(args: MultiDict[str, str], lang: str) -> tuple[SearchParams, bool]:
     """Return the search parameters and whether the query text had to be shortened."""
-    q = " ".join(args.get("q", "").split())  # newlines and runs of spaces mean nothing here
+    q = clean_query(args.get("q"))  # newlines and runs of spaces mean nothing here
     truncated = len(q) > MAX_QUERY_CHARS
     q = q[:MAX_QUERY_CHARS]
     sort = args.get("sort", "relevance")
@@ -94,5 +109,6 @@ def parse_search_args(args: MultiDict[str, str], lang: str) -> tuple[SearchParam
         page=parse_page(args.get("page")),
         sort=sort if sort in SORTS else "relevance",
         filters=parse_filters(args),
+        include_past=parse_flag(args.get("include_past")),
     )
     return params, truncated

@@ -11,12 +11,13 @@ from typing import Any
 from flask import Blueprint, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from indexer.search.models import FACETS, Relaxation
 from indexer.search.service import get_course, search, suggest
 from portal.catalogue import provider_names
 from portal.contexts.search import facet_label
 from portal.extensions import csrf, get_engine
 from portal.openapi import openapi_document
-from portal.params import BadSearchParameter, parse_search_args
+from portal.params import BadSearchParameter, clean_query, parse_search_args
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # read-only GET API
@@ -73,13 +74,38 @@ def search_api() -> ResponseReturnValue:
                     "facet": chip.facet,
                     "value": chip.value,
                     "phrase": chip.phrase,
-                    "label": facet_label(chip.facet, chip.value, None, lang, names)["text"],
+                    "label": facet_label(chip.facet, chip.value, None, lang, names)["text"]
+                    if chip.facet in FACETS
+                    else chip.phrase,
                 }
                 for chip in page.chips
             ],
             "results": [public_fields(doc) for doc in page.results],
+            "related": [public_fields(doc) for doc in page.related],
+            "relax": relax_payload(page.relax, lang, names),
+            "include_past": params.include_past,
         }
     )
+
+
+def relax_payload(
+    relax: Relaxation | None, lang: str, names: dict[str, Any]
+) -> dict[str, Any] | None:
+    """On zero results: the one filter whose removal gives most courses back, and how many."""
+    if relax is None:
+        return None
+    if relax.kind == "facet":
+        labels = [facet_label(relax.facet, v, None, lang, names)["text"] for v in relax.values]
+    else:
+        labels = [relax.phrase]
+    return {
+        "kind": relax.kind,
+        "facet": relax.facet,
+        "values": list(relax.values),
+        "phrase": relax.phrase,
+        "labels": labels,
+        "total": relax.total,
+    }
 
 
 @bp.get("/courses/<path:course_id>")
@@ -95,7 +121,7 @@ def course_api(course_id: str) -> ResponseReturnValue:
 def suggest_api() -> ResponseReturnValue:
     """Titles and subjects starting like `q`, for the search box's autocomplete."""
     lang = api_language()
-    prefix = request.args.get("q", "")[:100]
+    prefix = clean_query(request.args.get("q"))[:100]
     found = suggest(get_engine(), prefix, lang) if prefix.strip() else []
     return cached({"query": prefix, "suggestions": found})
 

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from indexer import models
 from indexer.catalogue import course_from_row
 from indexer.db import session_scope
-from indexer.search.models import MAX_QUERY_CHARS, PER_PAGE, SearchParams
+from indexer.search.facets import SIZES as FACET_SIZES
+from indexer.search.models import MAX_QUERY_CHARS, PER_PAGE, EngineUnavailable, SearchParams
 from indexer.search.service import search
 from portal.catalogue import read_providers
 from portal.config import settings_for
@@ -32,6 +33,7 @@ from portal.contexts.providers import providers_context
 from portal.contexts.shortlist import dates_passed
 from portal.extensions import get_engine
 from portal.i18n import add_language_prefix, current_language
+from portal.params import clean_query
 
 bp = Blueprint("providers", __name__, url_prefix="/<lang:lang_code>/providers")
 add_language_prefix(bp)
@@ -63,7 +65,31 @@ def index() -> ResponseReturnValue:
     except SQLAlchemyError as exc:
         current_app.logger.warning("providers list: catalogue unavailable: %s", exc)
         raise CatalogueUnavailable(str(exc)) from exc
+    found = searchable_counts(lang)
+    if found is not None:  # the figure must be what the link to the search shows
+        counts, complete = found
+        providers = [
+            {**p, "courses": counts.get(p["id"], 0 if complete else p["courses"])}
+            for p in providers
+        ]
     return render_template("public/providers.html", providers=providers_context(providers, lang))
+
+
+def searchable_counts(lang: str) -> tuple[dict[str, int], bool] | None:
+    """Provider id -> courses a learner finds (past-only courses and duplicates left out).
+
+    The catalogue counts every active listing, more than the search shows. Providers
+    missing from a full facet (it keeps only the largest) keep their catalogue count;
+    Returns (counts, whether every provider with a course is in them), or None when the
+    engine cannot answer.
+    """
+    try:
+        page = search(get_engine(), SearchParams(lang=lang, per_page=1, facets=("provider",)))
+    except EngineUnavailable:
+        current_app.logger.warning("providers list: engine unavailable, catalogue counts shown")
+        return None
+    buckets = page.facets.get("provider", [])
+    return {b.value: b.count for b in buckets}, len(buckets) < FACET_SIZES["provider"]
 
 
 def load_provider(db: Session, provider_id: str) -> dict[str, Any]:
@@ -181,7 +207,7 @@ def _explain_lines(explain: Any, depth: int = 0, limit: int = 6) -> list[str]:
 @bp.get("/<provider_id>/ranking")
 def ranking(provider_id: str) -> ResponseReturnValue:
     lang = current_language()
-    q = " ".join(request.args.get("q", "").split())[:MAX_QUERY_CHARS]
+    q = clean_query(request.args.get("q"))[:MAX_QUERY_CHARS]
     with catalogue() as db:
         provider = load_provider(db, provider_id)
         courses = [

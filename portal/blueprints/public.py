@@ -100,7 +100,9 @@ def search_page() -> ResponseReturnValue:
             query_string=query_string,
             shortlist=shortlist,
             here=here(),
-            saved_query=query_string(params.q, params.sort, params.filters).lstrip("?"),
+            saved_query=query_string(
+                params.q, params.sort, params.filters, include_past=params.include_past
+            ).lstrip("?"),
         ),
         personal=shortlist is not None or "account_id" in session,
     )

@@ -392,7 +392,9 @@ def save_current_search(token: str) -> ResponseReturnValue:
     lang = current_language()
     raw = request.form.get("query", "")[:4000]
     params, _truncated = parse_search_args(MultiDict(_pairs(raw)), lang)
-    query = query_string(params.q, params.sort, params.filters).lstrip("?")
+    query = query_string(
+        params.q, params.sort, params.filters, include_past=params.include_past
+    ).lstrip("?")
     with user_db() as db:
         shortlist = load(db, token)
         try:

@@ -98,6 +98,16 @@ def credits_info(course: Course, lang: str) -> dict[str, str | None]:
     }
 
 
+def has_passed(value: str, today: dt.date) -> bool:
+    """A stated start before today (a month counts until it ends), as fmt.next_start reads it."""
+    when = fmt.parse_when(value)
+    if when is None:
+        return False
+    if len(value) == 7:
+        return (when.year, when.month) < (today.year, today.month)
+    return when < today
+
+
 def start_info(start: Mapping[str, Any], lang: str, today: dt.date) -> dict[str, Any]:
     dates = [d for d in start.get("dates") or [] if isinstance(d, str)]
     upcoming = fmt.next_start(dates, today)
@@ -111,7 +121,13 @@ def start_info(start: Mapping[str, Any], lang: str, today: dt.date) -> dict[str,
         summary = _("Not stated")
     return {
         "summary": summary,
-        "dates": [fmt.start_date(d, lang) for d in sorted(dates)],
+        # a start that has gone is still listed (include_past), but said to have gone
+        "dates": [
+            _("%(date)s (already started)", date=fmt.start_date(d, lang))
+            if has_passed(d, today)
+            else fmt.start_date(d, lang)
+            for d in sorted(dates)
+        ],
         "anytime": bool(start.get("anytime")),
     }
 

@@ -85,12 +85,14 @@ def warnings_context(course: Mapping[str, Any], lang: str) -> list[dict[str, Any
             "lang": lang,
             "foreign": False,
         }
+        phrase = w.get("phrase")
         out.append(
             {
                 "field": field_label(w.get("field")),
                 "code": w.get("code"),
                 "message": message,
-                "phrase": w.get("phrase"),
+                # some messages quote the provider's words already: don't say them twice
+                "phrase": None if phrase and phrase in message["text"] else phrase,
             }
         )
     return out

@@ -39,10 +39,19 @@ _FIXED = {
 }
 
 
-def query_string(q: str, sort: str, filters: dict[str, list[str]], page: int | None = None) -> str:
+def query_string(
+    q: str,
+    sort: str,
+    filters: dict[str, list[str]],
+    page: int | None = None,
+    *,
+    include_past: bool = False,
+) -> str:
     pairs: list[tuple[str, str | int]] = [("q", q)] if q else []
     for facet in FACETS:
         pairs.extend((facet, value) for value in filters.get(facet, []))
+    if include_past:
+        pairs.append(("include_past", "1"))
     if sort != "relevance":
         pairs.append(("sort", sort))
     if page and page > 1:
@@ -139,7 +148,9 @@ def chips_context(
                     "label": facet_label(
                         facet, value, _bucket_label(page, facet, value), lang, names
                     ),
-                    "remove": query_string(params.q, params.sort, rest),
+                    "remove": query_string(
+                        params.q, params.sort, rest, include_past=params.include_past
+                    ),
                 }
             )
     for chip in page.chips:  # constraints the engine read from the words of the query
@@ -156,7 +167,10 @@ def chips_context(
                 "facet": title,
                 "label": label,
                 "remove": query_string(
-                    without_phrase(params.q, chip.phrase), params.sort, params.filters
+                    without_phrase(params.q, chip.phrase),
+                    params.sort,
+                    params.filters,
+                    include_past=params.include_past,
                 ),
             }
         )
@@ -176,10 +190,15 @@ def relax_context(page: SearchPage, params: SearchParams, lang: str) -> dict[str
         return None
     if relax.kind == "facet":
         rest = {k: v for k, v in params.filters.items() if k != relax.facet}
-        href = query_string(params.q, params.sort, rest)
+        href = query_string(params.q, params.sort, rest, include_past=params.include_past)
         what = ", ".join(facet_label(relax.facet, v, None, lang)["text"] for v in relax.values)
     else:
-        href = query_string(without_phrase(params.q, relax.phrase), params.sort, params.filters)
+        href = query_string(
+            without_phrase(params.q, relax.phrase),
+            params.sort,
+            params.filters,
+            include_past=params.include_past,
+        )
         what = relax.phrase
     count = fmt.number(relax.total, lang)
     return {
@@ -221,7 +240,9 @@ def pager_context(page: SearchPage, params: SearchParams) -> dict[str, Any]:
     window = range(max(1, current - 2), min(last, current + 2) + 1)
 
     def link(n: int) -> str:
-        return query_string(params.q, params.sort, params.filters, n)
+        return query_string(
+            params.q, params.sort, params.filters, n, include_past=params.include_past
+        )
 
     return {
         "current": current,
@@ -253,6 +274,8 @@ def search_context(
             for k, v in SORT_LABELS.items()
         ],
         "filters": params.filters,
+        "include_past": params.include_past,
+        "with_past": query_string(params.q, params.sort, params.filters, include_past=True),
         "total": page.total,
         "count_text": ngettext(
             "%(n)s course found", "%(n)s courses found", page.total, n=fmt.number(page.total, lang)
@@ -261,13 +284,17 @@ def search_context(
         "related": [course_summary(doc, lang, today) for doc in page.related],
         "facets": facets_context(page, params, lang, provider_names),
         "chips": chips,
-        "clear_all": query_string(_without_chips(params.q, page), params.sort, {})
+        "clear_all": query_string(
+            _without_chips(params.q, page), params.sort, {}, include_past=params.include_past
+        )
         if chips
         else None,
         "pager": pager_context(page, params),
         "suggestion": {
             "text": page.suggestion,
-            "href": query_string(page.suggestion, params.sort, params.filters),
+            "href": query_string(
+                page.suggestion, params.sort, params.filters, include_past=params.include_past
+            ),
         }
         if page.suggestion
         else None,

@@ -102,3 +102,20 @@ def test_provider_report_builders() -> None:
     )
     (shown,) = run_rows([run], "en")
     assert shown["status"] == "Completed with errors" and shown["errors_text"] == "1 error"
+
+
+def test_warning_quoting_the_providers_words_does_not_repeat_them() -> None:
+    stated = "Start dates: Monday 7 September 2026"
+    course = {
+        "quality": {
+            "warnings": [
+                {
+                    "field": "start",
+                    "code": "past",
+                    "message": {"en": f'A start date has already passed: "{stated}".'},
+                    "phrase": stated,
+                }
+            ]
+        }
+    }
+    assert warnings_context(course, "en")[0]["phrase"] is None

@@ -107,3 +107,54 @@ def test_suggest(client: FlaskClient, spec: dict[str, Any]) -> None:
     assert any(s.startswith("Gweithdy Sgiliau Data") for s in body["suggestions"])
     empty = client.get("/api/v1/suggest?q=").get_json()
     assert empty["suggestions"] == []
+
+
+def test_include_past_brings_back_courses_whose_starts_have_gone(
+    client: FlaskClient, spec: dict[str, Any]
+) -> None:
+    names = {p["name"] for p in spec["paths"]["/api/v1/search"]["get"]["parameters"]}
+    assert "include_past" in names
+    hidden = client.get("/api/v1/search?q=project+management+essentials").get_json()
+    check(spec, "/api/v1/search", "200", hidden)
+    assert hidden["include_past"] is False
+    assert "northern-skills:ns-200" not in {r["id"] for r in hidden["results"]}
+    shown = client.get("/api/v1/search?q=project+management+essentials&include_past=1").get_json()
+    check(spec, "/api/v1/search", "200", shown)
+    assert shown["include_past"] is True
+    assert "northern-skills:ns-200" in {r["id"] for r in shown["results"]}
+    # anything but a yes is a no, never an error
+    other = client.get("/api/v1/search?q=project+management+essentials&include_past=maybe")
+    assert other.status_code == 200 and other.get_json()["include_past"] is False
+
+
+def test_related_courses_and_relax_on_a_short_page(
+    client: FlaskClient, spec: dict[str, Any]
+) -> None:
+    body = client.get("/api/v1/search?q=first+aid+online&lang=cy").get_json()
+    check(spec, "/api/v1/search", "200", body)
+    assert body["total"] == 0
+    assert [r["id"] for r in body["related"]] == ["coleg-glannau:cg-020"]
+    assert not any(key.startswith("_") for r in body["related"] for key in r)
+    relax = body["relax"]  # the word "online" was read as a filter: drop it
+    assert relax["kind"] == "chip" and relax["phrase"] == "online" and relax["total"] >= 1
+    full = client.get("/api/v1/search?q=computing").get_json()
+    assert full["related"] == [] and full["relax"] is None
+
+
+def test_zero_results_say_which_filter_to_drop(client: FlaskClient, spec: dict[str, Any]) -> None:
+    body = client.get("/api/v1/search?q=computing&mode=blended&cost=free&lang=cy").get_json()
+    check(spec, "/api/v1/search", "200", body)
+    assert body["total"] == 0
+    relax = body["relax"]
+    assert relax["kind"] == "facet" and relax["total"] > 0
+    assert relax["facet"] in {"mode", "cost"}
+    assert relax["labels"][0] in {"Am ddim", "Cyfunol (ar-lein ac wyneb yn wyneb)"}
+
+
+def test_chips_without_a_facet_are_labelled_with_the_words_typed(
+    client: FlaskClient, spec: dict[str, Any]
+) -> None:
+    body = client.get("/api/v1/search?q=weekend+first+aid").get_json()
+    check(spec, "/api/v1/search", "200", body)
+    chips = {c["facet"]: c for c in body["chips"]}
+    assert chips["schedule"]["label"] == "weekend"

@@ -10,7 +10,13 @@ from werkzeug.datastructures import MultiDict
 from indexer.search.models import FacetBucket, SearchPage, SearchParams
 from portal.contexts import formatting as fmt
 from portal.contexts.content import blocks, content_language, pick
-from portal.contexts.course import cost_text, course_detail, credits_info, length_text
+from portal.contexts.course import (
+    cost_text,
+    course_detail,
+    credits_info,
+    length_text,
+    start_info,
+)
 from portal.contexts.search import query_string, search_context
 from portal.params import BadSearchParameter, parse_search_args
 from tests.portal.courses import catalogue
@@ -86,6 +92,14 @@ class TestCourse:
     )
     def test_cost(self, cost: dict, text: str) -> None:
         assert cost_text(cost, "en") == text
+
+    def test_starts_that_have_gone_are_said_to_have_gone(self) -> None:
+        info = start_info(
+            {"dates": ["2027-01-10", "2026-09-01", TODAY.strftime("%Y-%m")]}, "en", TODAY
+        )
+        passed, this_month, later = info["dates"]
+        assert passed.endswith("(already started)") and passed.startswith("1 September 2026")
+        assert "already" not in this_month and "already" not in later
 
     def test_hours_from_credits_are_labelled_estimated(self) -> None:
         text = length_text({"hours": 150, "weeks": 10, "hours_derived": True}, "en")

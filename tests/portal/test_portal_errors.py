@@ -126,3 +126,19 @@ def test_unexpected_errors_are_a_500_page_without_traceback(engine, portal_datab
     assert response.status_code == 500
     assert "secret internals" not in body and "Traceback" not in body
     assert "Mae'n ddrwg gennym, aeth rhywbeth o'i le" in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cy/search?q=a%00b%1Bc",
+        "/en/providers/northern-skills/ranking?q=a%00b",
+        "/api/v1/search?q=a%00b",
+        "/api/v1/suggest?q=a%00b",
+    ],
+)
+def test_control_characters_in_a_query_are_dropped(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b"\x00" not in response.data and b"\x1b" not in response.data
+    assert b"\\u0000" not in response.data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -150,9 +151,50 @@ def test_providers_page(client: FlaskClient) -> None:
     body = client.get("/cy/providers/").get_data(as_text=True)
     assert "Coleg y Glannau" in body and "Prifysgol" in body
     assert '<span lang="en">Northern Skills Academy</span>' in body  # no Welsh name given
-    assert "2 gwrs" in body  # Northern Skills has two courses
+    # Northern Skills lists two courses, but ns-200 has started: the link finds one
+    row = body.split("Northern Skills Academy", 1)[1].split("</tr>", 1)[0]
+    assert ">1 cwrs</a>" in row
+    found = client.get("/api/v1/search?provider=northern-skills").get_json()
+    assert found["total"] == 1
 
 
 def test_search_pages_are_cacheable(client: FlaskClient) -> None:
     response = client.get("/en/search?q=data")
     assert "public" in response.headers["Cache-Control"]
+
+
+def test_courses_that_have_started_are_shown_on_request(client: FlaskClient, lang: str) -> None:
+    label = {"en": "Show courses that have already started", "cy": "Dangos cyrsiau sydd eisoes"}
+    hidden = client.get(f"/{lang}/search?q=project+management+essentials").get_data(as_text=True)
+    assert "northern-skills:ns-200" not in hidden
+    assert 'name="include_past" value="1">' in hidden and label[lang] in hidden
+    shown = client.get(f"/{lang}/search?q=project+management+essentials&include_past=1")
+    body = shown.get_data(as_text=True)
+    assert "northern-skills:ns-200" in body
+    assert 'name="include_past" value="1" checked>' in body
+
+
+def test_links_keep_include_past(client: FlaskClient) -> None:
+    body = client.get("/en/search?q=data&include_past=1&mode=in_person").get_data(as_text=True)
+    links = re.findall(r'href="/en/search\?([^"]+)"', body)
+    assert links and all("include_past=1" in link for link in links)
+
+
+def test_zero_results_offer_courses_that_have_started(client: FlaskClient, lang: str) -> None:
+    body = client.get(f"/{lang}/search?q=xyzzy").get_data(as_text=True)
+    text = {"en": "Include courses that have already started", "cy": "Cynnwys cyrsiau sydd"}
+    assert text[lang] in body and "q=xyzzy&amp;include_past=1" in body
+    again = client.get(f"/{lang}/search?q=xyzzy&include_past=1").get_data(as_text=True)
+    assert text[lang] not in again
+
+
+def test_course_length_reads_as_one_phrase(client: FlaskClient) -> None:
+    expected = {
+        "en": "150 hours (estimated from the credits) over 10 weeks",
+        "cy": "150 awr (amcangyfrif o'r credydau) dros 10 wythnos",
+    }
+    for lang, words in expected.items():
+        body = client.get(f"/{lang}/courses/tywi-valley-university:tvu-001").get_data(as_text=True)
+        facts = body.split("<dd>", 1)[1].split("</dd>", 1)[0]
+        text = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", facts).split()))
+        assert text.startswith(words + " ("), text  # then the provider's words

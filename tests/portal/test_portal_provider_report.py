@@ -74,7 +74,8 @@ def test_ranking_shows_positions_and_courses_missing_for_their_own_title(
     assert '<table class="ranking">' in body
     table = body.split('<table class="ranking">', 1)[1].split("</table>", 1)[0]
     assert "Leading Teams in Construction" in table
-    assert 'class="plain explain"' in table  # why: the score's largest parts
+    # why: the score's largest parts, in the engine's own (English) words, marked so
+    assert '<ul class="plain explain" lang="en">' in table
     # ns-200 is past-only: never on a first page, and the page says why
     unseen = body.split('id="unseen-heading"', 1)[1]
     assert "northern-skills:ns-200" in unseen

@@ -327,3 +327,14 @@ def test_oversized_form_is_refused_before_it_is_read(app: Flask) -> None:
     )
     assert response.status_code == 413
     assert "That was too much to send" in response.get_data(as_text=True)
+
+
+def test_hidden_button_text_marks_a_title_in_the_other_language(app: Flask) -> None:
+    client = app.test_client()
+    token = new_shortlist(client, "cy")
+    add(client, "cy", "northern-skills:ns-100")  # English only
+    body = client.get(f"/cy/shortlists/{token}").get_data(as_text=True)
+    hidden = re.findall(r'<span class="visually-hidden">([^<]*<span lang="en">[^<]*)', body)
+    assert len(hidden) >= 3  # compare, note, save, remove...
+    search = client.get("/cy/search?q=leading+teams").get_data(as_text=True)
+    assert '<span class="visually-hidden"> – <span lang="en">Leading Teams' in search
