@@ -189,12 +189,16 @@ def normalise_duration(
     weeks = reading.weeks if reading else None
     derived = False
     if uk_credits:
+        # Notional hours follow from credits (10 per UK credit). They count as derived,
+        # and are shown as an estimate, only when the page did not state them itself.
         credit_hours = uk_credits * 10
-        if hours is not None and abs(hours - credit_hours) > 0.01 * credit_hours:
-            warnings.append(warn("duration", "hours_conflict", stated))
         if hours is None:
             warnings.append(warn("duration", "hours_from_credits"))
-        hours, derived = credit_hours, True
+            derived = True
+        elif abs(hours - credit_hours) > 0.01 * credit_hours:
+            warnings.append(warn("duration", "hours_conflict", stated))
+            derived = True
+        hours = credit_hours
     if self_paced:
         weeks = None
     if weeks is not None and not 0 < weeks <= 260:

@@ -62,8 +62,15 @@ def test_credits_fix_the_hours_and_keep_weeks():
 
 
 def test_credit_hours_conflict_is_reported():
-    _, warnings = normalise_duration("30 hours", uk_credits=10)
+    duration, warnings = normalise_duration("30 hours", uk_credits=10)
     assert "hours_conflict" in [w.code for w in warnings]
+    assert (duration.hours, duration.hours_derived) == (100, True)
+
+
+def test_stated_hours_that_agree_with_credits_are_not_an_estimate():
+    duration, warnings = normalise_duration("Self-paced, approx. 200 hours of study", uk_credits=20)
+    assert (duration.hours, duration.hours_derived, duration.self_paced) == (200, False, True)
+    assert warnings == []
 
 
 def test_notional_hours_with_credits_have_no_weeks():
