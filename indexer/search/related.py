@@ -6,7 +6,10 @@ Bookkeeping", "NEBOSH General Certificate") are useful next answers. So when pag
 not full, the subjects (CAH level 3) of the best few hits seed a second request: courses
 in those subjects that pass the same filters, text matches first, shown after the hits
 under their own heading. Pseudo-relevance feedback over the subject codes: no word list,
-so it behaves the same for queries never seen.
+so it behaves the same for queries never seen. Courses sharing only some of the words
+typed come after those in the hits' subject ("sheep farming course": farm
+diversification shares "farming"); a query that is only constraints ("weekend courses
+cardiff") is followed by courses meeting some of them.
 """
 
 from __future__ import annotations
@@ -16,11 +19,20 @@ from typing import Any
 
 from indexer.search.queries import CourseSearch
 from indexer.search.reading import CONSTRAINT_BOOST, boosted
-from indexer.search.text import text_clause
+from indexer.search.text import partial_clause, text_clause
 
 SEEDS = 3  # the best hits whose subjects are followed
 MIN_SEED_SCORE_SHARE = 0.5  # a seed scores at least half the top hit's score
 LEVEL = "cah3"  # how close a neighbour must be: the hits' CAH level-3 subject
+# What sharing a seed subject adds to a candidate's score: a course in the hits' subject
+# comes before one that only shares a word with the query (docs/relevance.md, step 8a).
+SUBJECT_BOOST = 6.0  # 5 -> recall@20 0.923, 6, 8 or 10 -> 0.925 (with the rest of step 8)
+# Courses sharing only some of the words typed (any one of several, on the short fields)
+# are candidates too, scored by those words; 0 = off.
+PARTIAL_TEXT_BOOST = 1.0
+# With no words left once constraints are read ("weekend courses cardiff"), courses
+# meeting some of the constraints, most first.
+CONSTRAINTS_ONLY = True
 
 
 def seed_subjects(results: list[dict[str, Any]]) -> list[str]:
@@ -43,20 +55,37 @@ def related_body(
 ) -> dict[str, Any] | None:
     """The request for up to `size` related courses, or None when there is nothing to add.
 
-    Candidates match the words typed or share a seed subject; they pass the same filters
-    except those read from the query's words, which rank instead (each one met counts
-    CONSTRAINT_BOOST), so a free Python course taught in person comes before a Python
-    course that meets none of "free online python course".
+    Candidates match the words typed, share a seed subject (scored SUBJECT_BOOST more) or
+    match some of the words (PARTIAL_TEXT_BOOST); with no words left, they meet some of
+    the constraints read from them. They pass the same filters except those read from the
+    query's words, which rank instead (each one met counts CONSTRAINT_BOOST), so a free
+    Python course taught in person comes before a Python course that meets none of "free
+    online python course".
     """
-    if size <= 0 or not search.free_text.strip():
+    if size <= 0:
         return None
-    codes = seed_subjects(results)
-    text = text_clause(search.free_text, lang)
-    if not codes and (text is None or not search.constraint_filters):
-        return None  # nothing the hits do not already cover
-    candidates: list[dict[str, Any]] = [] if text is None else [text]
+    if not search.free_text.strip():
+        # Constraints only ("weekend courses cardiff"): courses meeting some of them.
+        if len(search.constraint_filters) < 2 or not CONSTRAINTS_ONLY:
+            return None
+        codes: list[str] = []
+        candidates: list[dict[str, Any]] = list(search.constraint_filters)
+    else:
+        codes = seed_subjects(results)
+        text = text_clause(search.free_text, lang)
+        if not codes and (text is None or not search.constraint_filters):
+            return None  # nothing the hits do not already cover
+        candidates = [] if text is None else [text]
+    should: list[dict[str, Any]] = []
     if codes:
-        candidates.append({"terms": {"subject_codes": codes}})
+        same_subject = {"terms": {"subject_codes": codes}}
+        candidates.append(same_subject)
+        if SUBJECT_BOOST:
+            should.append({"constant_score": {"filter": same_subject, "boost": SUBJECT_BOOST}})
+    if PARTIAL_TEXT_BOOST:
+        partial = partial_clause(search.free_text, lang, PARTIAL_TEXT_BOOST)
+        if partial is not None:
+            candidates.append(partial)
     filters = [c for c in search.filter if c not in search.constraint_filters]
     selections = search.facet_filter()
     if selections:
@@ -68,7 +97,7 @@ def related_body(
     }
     if filters:
         query["filter"] = filters
-    should = [boosted(c, CONSTRAINT_BOOST) for c in search.constraint_filters]
+    should += [boosted(c, CONSTRAINT_BOOST) for c in search.constraint_filters]
     if should:
         query["should"] = should
     body: dict[str, Any] = {

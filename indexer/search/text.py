@@ -27,9 +27,13 @@ OTHER_LANGUAGE_FACTOR = 0.5
 # descriptions is costly on a scanning engine (DESIGN 1) and mostly adds noise.
 FUZZY_FIELDS = ("title", "subjects_text", "keywords")
 FUZZY_MIN_LENGTH = 5
-# Synonym rewrites are matched on the short fields only (cost, and precision).
-SYNONYM_FIELDS = ("title", "subjects_text", "keywords", "summary")
+# Synonym rewrites are matched on every field the words as typed are (until step 8 the
+# short fields only): a Welsh query's English rewrite ("pympiau gwres" -> "heat pumps")
+# must reach an English-only listing that names it in its description.
+SYNONYM_FIELDS = ("title", "subjects_text", "keywords", "summary", "description")
 SYNONYM_BOOST = 0.8
+# Any one of the words typed, for related courses (related.py): the short fields only.
+PARTIAL_FIELDS = ("title", "subjects_text", "keywords", "summary")
 RADICAL_BOOST = 2.0  # one match on cy_radicals (no field boosts) against ~6x boosted fields
 # Short queries need every word; longer ones most of them ("free online python course"
 # may state "free" only in the cost field, which is not text-searched).
@@ -119,6 +123,16 @@ def _multi_match(query: str, field_list: list[str], boost: float | None = None) 
     if boost is not None:
         clause["boost"] = boost
     return {"multi_match": clause}
+
+
+def partial_clause(text: str, lang: str, boost: float = 1.0) -> dict[str, Any] | None:
+    """Any one of the words on the short fields: what `related` may follow further."""
+    words = WORD.findall(PHRASE.sub(" ", text).replace('"', " "))
+    if not words:
+        return None
+    clause = _multi_match(" ".join(words), fields(lang, PARTIAL_FIELDS), boost=boost)
+    clause["multi_match"]["minimum_should_match"] = 1
+    return clause
 
 
 def radicals_clause(words: str) -> dict[str, Any] | None:

@@ -306,7 +306,9 @@ class TestConstraintsAndAlternatives:
         assert "cyber security" in queries
         alt = next(o for o in options if o.get("multi_match", {}).get("query") == "cyber security")
         assert alt["multi_match"]["boost"] < 1
-        assert not any(f.startswith("description") for f in alt["multi_match"]["fields"])
+        # the same fields as the words typed: an English rewrite of a Welsh query must
+        # reach an English-only description (docs/relevance.md, step 8)
+        assert any(f.startswith("description") for f in alt["multi_match"]["fields"])
 
     def test_welsh_query_matches_radical_forms(self):
         options = words_clause(body(q="reoli", lang="cy"))["bool"]["should"]
@@ -325,3 +327,48 @@ class TestConstraintsAndAlternatives:
         assert suggest["size"] == 0
         assert suggest["suggest"]["spelling"]["term"]["field"] == "spell"
         assert suggest_body(build_search(SearchParams(q="ai"))) is None
+
+
+class TestRelatedBody:
+    """The related request (related.py): what it accepts and how it ranks, as a body."""
+
+    HIT = {
+        "id": "a-1",
+        "_score": 10.0,
+        "subjects": [{"cah3": "CAH06-01-01", "cah2": "CAH06-01", "cah1": "CAH06"}],
+    }
+
+    def test_partial_words_and_same_subject_first(self):
+        from indexer.search.related import SUBJECT_BOOST, related_body
+
+        built = build_search(SearchParams(q="sheep farming"))
+        body = related_body(built, "en", [self.HIT], 19)
+        candidates = body["query"]["bool"]["must"][0]["bool"]["should"]
+        partial = [
+            c for c in candidates if c.get("multi_match", {}).get("minimum_should_match") == 1
+        ]
+        assert partial and partial[0]["multi_match"]["query"] == "sheep farming"
+        assert not any(f.startswith("description") for f in partial[0]["multi_match"]["fields"])
+        same = {"terms": {"subject_codes": ["CAH06-01-01"]}}
+        assert same in candidates
+        boost = {"constant_score": {"filter": same, "boost": SUBJECT_BOOST}}
+        assert boost in body["query"]["bool"]["should"]
+        assert {"terms": {"id": ["a-1"]}} in body["query"]["bool"]["must_not"]
+
+    def test_constraints_only_query_follows_constraints(self):
+        from indexer.search.related import related_body
+
+        built = build_search(SearchParams(q="free online courses"))
+        assert built.free_text == ""
+        body = related_body(built, "en", [self.HIT], 19)
+        candidates = body["query"]["bool"]["must"][0]["bool"]["should"]
+        assert candidates == built.constraint_filters
+        assert "filter" not in body["query"]["bool"] or not any(
+            c in built.constraint_filters for c in body["query"]["bool"]["filter"]
+        )
+
+    def test_single_constraint_without_words_sends_nothing(self):
+        from indexer.search.related import related_body
+
+        built = build_search(SearchParams(q="online"))
+        assert related_body(built, "en", [self.HIT], 19) is None

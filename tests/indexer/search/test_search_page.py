@@ -173,7 +173,15 @@ class TestRelated:
     def test_short_page_filled_with_same_subject_courses(self, related_engine):
         page = search(related_engine, SearchParams(q="pottery for beginners"), today=TODAY)
         assert ids(page) == ["pot-1"]
-        assert [r["id"] for r in page.related] == ["clay-1"]
+        # the same subject first, then a course sharing only some of the words typed
+        assert [r["id"] for r in page.related] == ["clay-1", "pot-online"]
+        assert "web-1" not in [r["id"] for r in page.related]
+
+    def test_constraints_only_query_relaxed_in_related(self, related_engine):
+        page = search(related_engine, SearchParams(q="online free courses"), today=TODAY)
+        # no course is both; the online one meets one of the two and follows as related
+        assert ids(page) == []
+        assert [r["id"] for r in page.related] == ["pot-online"]
 
     def test_constraints_from_words_relaxed_in_related(self, related_engine):
         page = search(related_engine, SearchParams(q="pottery online"), today=TODAY)
