@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from indexer.identity import course_id
 from indexer.normalise import memo
 from indexer.normalise.dates import normalise_deadline
-from indexer.normalise.ids import course_id
 from indexer.normalise.language import normalise_language
 from indexer.normalise.mode import study_pattern
 from indexer.normalise.quality import build_quality, warn
