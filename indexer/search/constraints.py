@@ -16,6 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from indexer.search.synonyms import groups
+from indexer.search.welsh import radical_candidates
+
 Clause = dict[str, Any]
 
 
@@ -33,6 +36,9 @@ class Constraint:
     # A filter (the default) or only a preference (credential words: a "short course" and a
     # "CPD course" on the same subject answer the same need).
     strict: bool = True
+    # Words taken out of the free text that still count as a text preference: a place
+    # read as a location may be the subject too ("leadership courses cardiff").
+    keep: str = ""
 
 
 def _terms(field: str, *values: Any) -> Clause:
@@ -151,10 +157,6 @@ RULES: list[tuple[str, Callable[[re.Match[str], dt.date], list[Constraint]]]] = 
     (rf"{B}(welsh[- ]medium|taught in welsh|through the medium of welsh|through welsh|in welsh|cyfrwng cymraeg|drwy gyfrwng y gymraeg|trwy gyfrwng y gymraeg|yn gymraeg|dysgir yn gymraeg){E}", _fixed("language", "cy", {"bool": {"should": [{"constant_score": {"filter": _terms("facets.language", "cy"), "boost": 2}}, {"constant_score": {"filter": _terms("facets.language", "bilingual"), "boost": 1}}]}})),
     (rf"{B}(weekends?|saturdays?|sundays?|penwythnos(?:au)?|dydd sadwrn|ddydd sadwrn){E}", _fixed("schedule", "weekend", {"term": {"schedule": "weekend"}})),
     (rf"{B}(evenings?|night classes|evening classes|gyda'r nos|nos){E}", _fixed("schedule", "evening", {"term": {"schedule": "evening"}})),
-    (rf"{B}(in wales|wales|cymru|yng nghymru){E}", _fixed("nation", "wales", {"term": {"nation": "wales"}})),
-    (rf"{B}(in scotland|scotland|yr alban){E}", _fixed("nation", "scotland", {"term": {"nation": "scotland"}})),
-    (rf"{B}(in england|england|lloegr){E}", _fixed("nation", "england", {"term": {"nation": "england"}})),
-    (rf"{B}(northern ireland|gogledd iwerddon){E}", _fixed("nation", "northern_ireland", {"term": {"nation": "northern_ireland"}})),
     (rf"{B}(micro-?credentials?|micro-?gymhwyster(?:au)?){E}", _fixed("credential", "micro-credential", {"term": {"credential_type": "micro-credential"}}, CREDENTIAL_WEIGHT, strict=False)),
     (rf"{B}(short courses?|cwrs byr|cyrsiau byr){E}", _fixed("credential", "short-course", {"term": {"credential_type": "short-course"}}, CREDENTIAL_WEIGHT, strict=False)),
     (rf"{B}(bootcamps?|skills bootcamps?){E}", _fixed("credential", "bootcamp", {"term": {"credential_type": "bootcamp"}}, CREDENTIAL_WEIGHT, strict=False)),
@@ -164,16 +166,126 @@ RULES: list[tuple[str, Callable[[re.Match[str], dt.date], list[Constraint]]]] = 
 COMPILED = [(re.compile(p, re.IGNORECASE), action) for p, action in RULES]
 
 
-def _place(match: re.Match[str], today: dt.date) -> list[Constraint]:
-    place = match.group("place").lower()
-    return [Constraint("place", place, match.group(0), {"term": {"places": place}})]
+# Where: nations and towns. A place name is also a subject word ("hanes Cymru" is the
+# history of Wales, "Cardiff University" a provider), so it is read as a location only
+# where a librarian would: after a locative word ("in Cardiff", "yng Nghaerdydd", "ger
+# Wrecsam") anywhere, or bare at the end of a query after other words ("leadership courses
+# cardiff"), unless it ends "of <place>" or a known subject phrase (synonyms.csv). Welsh
+# nation names need the locative: bare after a noun they are a genitive ("hanes Cymru").
+# A place read as a location stays a text preference too (Constraint.keep), so courses
+# about it still rank first among those there.
+LOCATIVE = r"(?:in|near|at|around|ger|yn|ym|yng|o gwmpas|o amgylch)"
+NATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # nation: (names read bare or after a locative, Welsh names read only after one)
+    "wales": (("wales",), ("cymru", "nghymru")),
+    "scotland": (("scotland",), ("yr alban",)),
+    "england": (("england",), ("lloegr",)),
+    "northern_ireland": (("northern ireland",), ("gogledd iwerddon", "ngogledd iwerddon")),
+}
+# Welsh names of towns whose indexed name is English (general vocabulary, not a devset list)
+TOWN_ALIASES = {
+    "caerdydd": "cardiff", "abertawe": "swansea", "casnewydd": "newport", "wrecsam": "wrexham",
+    "pen-y-bont ar ogwr": "bridgend", "caerfyrddin": "carmarthen", "merthyr tudful": "merthyr tydfil",
+    "castell-nedd": "neath", "y barri": "barry", "caerffili": "caerphilly", "trefynwy": "monmouth",
+    "hwlffordd": "haverfordwest", "yr wyddgrug": "mold", "aberhonddu": "brecon",
+    "y drenewydd": "newtown", "caergybi": "holyhead", "dinbych": "denbigh",
+}  # fmt: skip
+NOT_LOCATION_BEFORE = {"of", "the", "y", "yr"}  # "history of wales": the subject's own words
+PUNCTUATION = ".,;:!?()\"'"
+GAP = "\x00"  # where read_constraints took a constraint phrase out
 
 
-def _place_rule(places: frozenset[str]) -> re.Pattern[str] | None:
-    if not places:
-        return None
-    names = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
-    return re.compile(rf"{B}(?:in |near |at |yn |ym |yng )?(?P<place>{names}){E}", re.IGNORECASE)
+def _place_names(places: frozenset[str]) -> dict[str, tuple[str, str, bool]]:
+    """Lower-case name as typed -> (facet, value, needs a locative word)."""
+    names: dict[str, tuple[str, str, bool]] = {}
+    for town in places:
+        names[town] = ("place", town, False)
+    for welsh, english in TOWN_ALIASES.items():
+        if english in places:
+            names.setdefault(welsh, ("place", english, False))
+        elif welsh in places:
+            names.setdefault(english, ("place", welsh, False))
+    for nation, (bare, marked) in NATIONS.items():
+        for name in bare:
+            names[name] = ("nation", nation, False)
+        for name in marked:
+            names[name] = ("nation", nation, True)
+    return names
+
+
+def _lookup(
+    name: str, names: dict[str, tuple[str, str, bool]]
+) -> tuple[str, tuple[str, str, bool]] | None:
+    """(the name's radical form, the place it denotes): "nghaerdydd" -> "caerdydd", Cardiff."""
+    name = name.lower()
+    if name in names:
+        return name, names[name]
+    first, _, rest = name.partition(" ")
+    for radical in sorted(radical_candidates(first)):
+        candidate = f"{radical} {rest}".strip()
+        if candidate in names:
+            return candidate, names[candidate]
+    return None
+
+
+def _in_subject_phrase(words: list[str], start: int, end: int) -> bool:
+    """Whether words[start:end] (the place) sits inside a known multi-word subject phrase."""
+    for group in groups():
+        for member in group:
+            n = len(member)
+            if n <= end - start:
+                continue
+            for i in range(max(0, end - n), min(start, len(words) - n) + 1):
+                if tuple(words[i : i + n]) == member:
+                    return True
+    return False
+
+
+def read_locations(text: str, places: frozenset[str]) -> tuple[str, list[Constraint]]:
+    """(text without the locations read, the nation/place constraints).
+
+    `text` may hold GAP words where other constraint phrases were: "weekend courses
+    cardiff" reaches here as "GAP GAP cardiff", a trailing place after other words.
+    """
+    names = _place_names(places)
+    words = text.split()
+    lower = [w.lower().strip(PUNCTUATION) for w in words]
+    found: list[Constraint] = []
+    drop: set[int] = set()
+    longest = max((len(n.split()) for n in names), default=1)
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(longest, len(words) - i), 0, -1):
+            found_name = _lookup(" ".join(lower[i : i + n]), names)
+            if found_name:
+                hit = (n, *found_name)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, name, (facet, value, needs_locative) = hit
+        locative = 0
+        for k in (2, 1):  # "o gwmpas", then one word
+            if i - k >= 0 and re.fullmatch(LOCATIVE, " ".join(lower[i - k : i])):
+                locative = k
+                break
+        # at the end (constraint words after it aside), with something before it
+        trailing = i > 0 and all(w == GAP for w in words[i + n :])
+        bare_ok = (
+            not needs_locative
+            and trailing
+            and lower[i - 1] not in NOT_LOCATION_BEFORE
+            and not _in_subject_phrase(lower, i, i + n)
+        )
+        if locative or bare_ok:
+            phrase = " ".join(words[i - locative : i + n])
+            clause = {"term": {"places" if facet == "place" else "nation": value}}
+            found.append(Constraint(facet, value, phrase, clause, keep=name))
+            drop.update(range(i - locative, i + n))
+        i += n
+    rest = " ".join(w for j, w in enumerate(words) if j not in drop)
+    return rest, found
 
 
 def read_constraints(
@@ -181,27 +293,27 @@ def read_constraints(
 ) -> tuple[str, list[Constraint]]:
     """(the text left for free-text matching, the constraints read from the rest).
 
-    `places` are the (lower-case) town names the index knows; a query naming one asks for
-    courses there. Nothing is removed if it would leave no words at all and no constraint.
+    `places` are the (lower-case) town names the index knows; a query naming one (or a
+    nation) where a location is meant asks for courses there (read_locations). Nothing is
+    removed if it would leave no words at all and no constraint.
     """
     today = today or dt.date.today()
     rest = text
     found: list[Constraint] = []
-    rules = list(COMPILED)
-    place = _place_rule(places)
-    if place:
-        rules.insert(0, (place, _place))
-    for pattern, action in rules:
+    for pattern, action in COMPILED:
         matched: list[Constraint] = []
         candidate = pattern.sub(
-            lambda m, a=action, out=matched: out.extend(a(m, today)) or " ", rest
+            lambda m, a=action, out=matched: out.extend(a(m, today)) or f" {GAP} ", rest
         )
         if candidate == rest:
             continue
-        if action is _noise and not candidate.strip() and not found:
+        if action is _noise and not candidate.replace(GAP, " ").strip() and not found:
             continue  # "courses" alone: keep it as the query
         found.extend(matched)
         rest = candidate
+    rest, located = read_locations(rest, places)
+    found = located + found
+    rest = rest.replace(GAP, " ")
     seen: set[tuple[str, str]] = set()
     unique = [c for c in found if not ((c.facet, c.value) in seen or seen.add((c.facet, c.value)))]
     return " ".join(rest.split()), unique

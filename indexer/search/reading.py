@@ -10,12 +10,18 @@ from typing import Any
 from indexer.search.constraints import read_constraints
 from indexer.search.models import MAX_QUERY_CHARS, Chip, SearchParams
 from indexer.search.queries import CourseSearch
+from indexer.search.text import fields, multi_match
 
 # What one satisfied preference adds to a score (a graded constraint's preferred value, a
 # credential word). Text scores here run to about 20-40. With free text only courses
 # matching it are candidates, so this cannot pull in off-topic ones.
 # (Measured as boosts: 3 -> nDCG@10 0.914, 10 -> 0.936, 30 -> 0.948; docs/relevance.md.)
 CONSTRAINT_BOOST = 30.0
+# A place read as a location still counts as a word on the short fields ("leadership
+# courses cardiff": a course about Cardiff ranks before others there); one typed word
+# scores about 5-15, so this orders ties without outweighing the subject.
+KEPT_WORD_BOOST = 0.5
+KEPT_WORD_FIELDS = ("title", "subjects_text", "keywords")
 
 
 def truncate(q: str) -> tuple[str, bool]:
@@ -50,7 +56,14 @@ class ConstraintReader:
             search.free_text, search.places, search.today
         )
         selected = params.filters or {}
+        lang = params.lang if params.lang in ("en", "cy") else "en"
         for constraint in constraints:
+            if constraint.keep:
+                search.should.append(
+                    multi_match(
+                        constraint.keep, fields(lang, KEPT_WORD_FIELDS), boost=KEPT_WORD_BOOST
+                    )
+                )
             graded = "bool" in constraint.clause
             if constraint.strict:
                 search.filter.append(constraint.clause)

@@ -89,18 +89,18 @@ def _words_clause(words: str, lang: str) -> dict[str, Any]:
     Alternatives: a fuzzy version of the long words (typos), synonym rewrites, and for
     Welsh the radical forms of mutated words. Each scores below the words as typed.
     """
-    typed = _multi_match(words, fields(lang))
+    typed = multi_match(words, fields(lang))
     typed["multi_match"]["_name"] = TYPED  # results.is_weak: did any hit match these?
     options: list[dict[str, Any]] = [typed]
     long_words = [w for w in WORD.findall(words) if len(w) >= FUZZY_MIN_LENGTH]
     if long_words:
-        fuzzy = _multi_match(" ".join(long_words), fields(lang, FUZZY_FIELDS), boost=0.5)
+        fuzzy = multi_match(" ".join(long_words), fields(lang, FUZZY_FIELDS), boost=0.5)
         fuzzy["multi_match"].update(fuzziness="AUTO", prefix_length=1, max_expansions=20)
         del fuzzy["multi_match"]["type"], fuzzy["multi_match"]["tie_breaker"]
         options.append(fuzzy)
     welsh = lang == "cy"
     options += [
-        _multi_match(alt, fields(lang, SYNONYM_FIELDS), boost=SYNONYM_BOOST)
+        multi_match(alt, fields(lang, SYNONYM_FIELDS), boost=SYNONYM_BOOST)
         for alt in alternatives(words, welsh=welsh)
     ]
     if welsh:
@@ -112,7 +112,7 @@ def _words_clause(words: str, lang: str) -> dict[str, Any]:
     return {"bool": {"should": options, "minimum_should_match": 1}}
 
 
-def _multi_match(query: str, field_list: list[str], boost: float | None = None) -> dict[str, Any]:
+def multi_match(query: str, field_list: list[str], boost: float | None = None) -> dict[str, Any]:
     clause: dict[str, Any] = {
         "query": query,
         "type": "best_fields",
@@ -130,7 +130,7 @@ def partial_clause(text: str, lang: str, boost: float = 1.0) -> dict[str, Any] |
     words = WORD.findall(PHRASE.sub(" ", text).replace('"', " "))
     if not words:
         return None
-    clause = _multi_match(" ".join(words), fields(lang, PARTIAL_FIELDS), boost=boost)
+    clause = multi_match(" ".join(words), fields(lang, PARTIAL_FIELDS), boost=boost)
     clause["multi_match"]["minimum_should_match"] = 1
     return clause
 

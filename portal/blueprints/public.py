@@ -26,6 +26,7 @@ from portal.contexts.search import query_string, search_context
 from portal.extensions import get_engine
 from portal.i18n import add_language_prefix, current_language
 from portal.params import parse_search_args
+from portal.searching import started_courses_would_help
 
 bp = Blueprint("public", __name__, url_prefix="/<lang:lang_code>")
 add_language_prefix(bp)
@@ -91,6 +92,8 @@ def search_page() -> ResponseReturnValue:
         page, params, lang, dt.date.today(), truncated, provider_names(current_app)
     )
     subjects = [] if page.total else subject_entries(lang)  # zero results is never a dead end
+    # offer "include courses that have already started" only where it finds something
+    context["offer_past"] = started_courses_would_help(get_engine(), params, page)
     shortlist = current_shortlist()
     return cacheable(
         render_template(

@@ -276,6 +276,8 @@ def search_context(
         "filters": params.filters,
         "include_past": params.include_past,
         "with_past": query_string(params.q, params.sort, params.filters, include_past=True),
+        # set by the view after one count (portal/searching.py), on zero results only
+        "offer_past": False,
         "total": page.total,
         "count_text": ngettext(
             "%(n)s course found", "%(n)s courses found", page.total, n=fmt.number(page.total, lang)

@@ -21,7 +21,7 @@ from portal.contexts.course import (
     hours_text,
     weeks_text,
 )
-from portal.contexts.labels import LANGUAGE_LABELS
+from portal.contexts.labels import LANGUAGE_LABELS, MODE_LABELS
 
 MAX_COMPARE = 4
 
@@ -100,6 +100,18 @@ def hours_per_week(course: Mapping[str, Any], lang: str) -> str | None:
     )
 
 
+def where_list(course: Mapping[str, Any], places: list[str]) -> list[str]:
+    """The compare table's "Where": online courses say so; blended ones add "and online"."""
+    mode = course.get("mode")
+    if mode == "online":
+        return [str(MODE_LABELS["online"])]
+    if mode == "blended":
+        if not places:
+            return [_("Online (the place for the in-person part is not stated)")]
+        return [*places, _("and online")]
+    return list(places)
+
+
 def compare_columns(
     rows: list[dict[str, Any]], courses: Mapping[str, Mapping[str, Any]], lang: str
 ) -> list[dict[str, Any]]:
@@ -114,6 +126,7 @@ def compare_columns(
         credits = credits_info(course, lang)
         level = detail["level_info"]
         cost_note = detail["cost_note"]["text"] if detail["cost_note"] else None
+        paced = _("self-paced") if duration.get("self_paced") else None
         columns.append(
             {
                 "course_id": row["course_id"],
@@ -124,13 +137,15 @@ def compare_columns(
                 "level_stated": detail["level_stated"],
                 "level_framework": level["framework"],
                 "hours": hours_text(duration, lang) or _("Not stated"),
-                "weeks": weeks_text(duration, lang) or _("Not stated"),
-                "per_week": hours_per_week(course, lang) or _("Not stated"),
+                "weeks": ", ".join(p for p in (weeks_text(duration, lang), paced) if p)
+                or _("Not stated"),
+                "per_week": hours_per_week(course, lang) or paced or _("Not stated"),
                 "cost": detail["cost"],
                 "cost_note": cost_note,
                 "start": detail["start_info"],
                 "mode": detail["mode"] or _("Not stated"),
                 "places": detail["places"],
+                "where": where_list(course, detail["places"]),
                 "language": str(LANGUAGE_LABELS.get(course.get("language") or "en", "")),
                 "credits": credits,
                 "url": detail["url"],

@@ -7,6 +7,8 @@ import datetime as dt
 import io
 from types import SimpleNamespace
 
+from flask import Flask
+
 from portal.contexts.export import COLUMNS, course_row, to_csv
 from portal.contexts.provider_report import raw_rows, run_rows, warnings_context
 from portal.contexts.shortlist import (
@@ -119,3 +121,26 @@ def test_warning_quoting_the_providers_words_does_not_repeat_them() -> None:
         }
     }
     assert warnings_context(course, "en")[0]["phrase"] is None
+
+
+def test_compare_says_self_paced_and_where_in_both_languages(app: Flask) -> None:
+    paced = {
+        **COURSES["coleg-glannau:cg-010"],
+        "duration": {"hours": 30, "self_paced": True},
+        "mode": "online",
+    }
+    blended = {**COURSES["tywi-valley-university:tvu-001"], "locations": [], "towns": []}
+    courses = {"a:paced": paced, "b:blended": blended}
+    expected = {
+        "en": ("self-paced", "Online", "Online (the place for the in-person part"),
+        "cy": ("ar eich cyflymder eich hun", "Ar-lein", "Ar-lein (ni nodwyd ble"),
+    }
+    for lang, (self_paced, online, no_place) in expected.items():
+        with app.test_request_context(f"/{lang}/"):
+            rows = item_rows(shortlist_of(*courses), courses, lang, TODAY)
+            first, second = compare_columns(rows, courses, lang)
+        assert first["weeks"] == self_paced  # no weeks stated, but the pace is
+        assert first["per_week"] == self_paced
+        assert first["where"] == [online]
+        assert second["where"][0].startswith(no_place)
+        assert self_paced not in second["weeks"]

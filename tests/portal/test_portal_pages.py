@@ -9,6 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from flask.testing import FlaskClient
 
+from indexer.search import cache
+from indexer.search.client import Engine
+
 pytestmark = pytest.mark.engine
 
 # One Welsh UI string expected on each page in Welsh (and absent in English).
@@ -181,11 +184,43 @@ def test_links_keep_include_past(client: FlaskClient) -> None:
 
 
 def test_zero_results_offer_courses_that_have_started(client: FlaskClient, lang: str) -> None:
-    body = client.get(f"/{lang}/search?q=xyzzy").get_data(as_text=True)
     text = {"en": "Include courses that have already started", "cy": "Cynnwys cyrsiau sydd"}
-    assert text[lang] in body and "q=xyzzy&amp;include_past=1" in body
-    again = client.get(f"/{lang}/search?q=xyzzy&include_past=1").get_data(as_text=True)
-    assert text[lang] not in again
+    # ns-200's only start has gone: the link finds it, so it is offered
+    body = client.get(f"/{lang}/search?q=project+management").get_data(as_text=True)
+    assert text[lang] in body and "q=project+management&amp;include_past=1" in body
+    again = client.get(f"/{lang}/search?q=project+management&include_past=1")
+    assert "northern-skills:ns-200" in again.get_data(as_text=True)
+    assert text[lang] not in again.get_data(as_text=True)
+    # nothing has started that matches: the link would find nothing, so it is not offered
+    body = client.get(f"/{lang}/search?q=xyzzy").get_data(as_text=True)
+    assert "no-results" in body and text[lang] not in body
+
+
+def test_started_courses_are_counted_once_only_on_zero_results(
+    client: FlaskClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bodies: list[dict] = []
+    real = engine.client.search
+
+    def recording(*args: object, **kwargs: object) -> object:
+        bodies.append(dict(kwargs.get("body") or {}))  # type: ignore[call-overload]
+        return real(*args, **kwargs)
+
+    def counts() -> list[dict]:  # size-0 requests with no aggregations or suggester: counts
+        return [b for b in bodies if b.get("size") == 0 and not (b.get("aggs") or b.get("suggest"))]
+
+    cache.PAGES.clear()
+    cache.COUNTS.clear()
+    monkeypatch.setattr(engine.client, "search", recording)
+    body = client.get("/en/search?q=project+management+essentials&mode=online")  # zero results
+    assert "include_past=1" in body.get_data(as_text=True)
+    assert len(counts()) == 1 and counts()[0]["size"] == 0
+    client.get("/en/search?q=project+management+essentials&mode=online")  # counted already
+    assert len(counts()) == 1
+    bodies.clear()
+    client.get("/en/search?q=computing")  # has results: no count
+    client.get("/en/search?q=xyzzy+plugh&include_past=1")  # started courses already in
+    assert counts() == []
 
 
 def test_course_length_reads_as_one_phrase(client: FlaskClient) -> None:

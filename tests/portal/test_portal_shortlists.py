@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import re
 
@@ -338,3 +339,37 @@ def test_hidden_button_text_marks_a_title_in_the_other_language(app: Flask) -> N
     assert len(hidden) >= 3  # compare, note, save, remove...
     search = client.get("/cy/search?q=leading+teams").get_data(as_text=True)
     assert '<span class="visually-hidden"> – <span lang="en">Leading Teams' in search
+
+
+def compare_row(body: str, heading: str) -> list[str]:
+    """The cells of one compare-table row, as text (list items joined with ' | ')."""
+    row = body.split(f'<th scope="row">{heading}</th>', 1)[1].split("</tr>", 1)[0]
+    cells = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
+    return [
+        html.unescape(" | ".join(t.strip() for t in re.split(r"<[^>]+>", c) if t.strip()))
+        for c in cells
+    ]
+
+
+def test_compare_says_where_online_and_blended_courses_are(app: Flask, lang: str) -> None:
+    client = app.test_client()
+    token = new_shortlist(client, lang)
+    for cid in (
+        "tywi-valley-university:tvu-001",  # blended, Carmarthen
+        "coleg-glannau:cg-010",  # online
+        "coleg-glannau:cg-020",  # in person, no place stated
+        "northern-skills:ns-100",  # online
+    ):
+        add(client, lang, cid)
+    body = client.get(f"/{lang}/shortlists/{token}/compare").get_data(as_text=True)
+    where = {"en": "Where", "cy": "Ble"}[lang]
+    online, also, unknown = {
+        "en": ("Online", "and online", "Not stated"),
+        "cy": ("Ar-lein", "ac ar-lein", "Heb ei nodi"),
+    }[lang]
+    assert compare_row(body, where) == [
+        f"Carmarthen Campus, Carmarthen | {also}",
+        online,
+        unknown,
+        online,
+    ]

@@ -76,3 +76,58 @@ def test_unknown_town_is_text():
 def test_phrase_kept_as_typed_for_chips():
     _, found = read_constraints("Python AR-LEIN", PLACES, TODAY)
     assert [c.phrase for c in found] == ["AR-LEIN"]
+
+
+# A place or nation name is read as a location only where a librarian would: after a
+# locative word, or bare at the end after other words; never when it is the subject.
+@pytest.mark.parametrize(
+    ("query", "rest", "found"),
+    [
+        ("leadership courses cardiff", "leadership", {("place", "cardiff")}),
+        ("leadership cardiff online", "leadership", {("place", "cardiff"), ("mode", "online")}),
+        ("first aid course cardiff?", "first aid", {("place", "cardiff")}),  # punctuation
+        ("history courses in wales", "history", {("nation", "wales")}),
+        ("first aid near bridgend", "first aid", {("place", "bridgend")}),
+        ("cwrs cymraeg yng nghaerdydd", "cymraeg", {("place", "cardiff")}),  # Welsh name, mutated
+        ("cwrs arwain yng nghymru", "arwain", {("nation", "wales")}),
+        ("gofal plant ger wrecsam", "gofal plant", {("place", "wrexham")}),
+        ("cyrsiau yn yr alban", "", {("nation", "scotland")}),
+        ("weekend courses cardiff", "", {("schedule", "weekend"), ("place", "cardiff")}),
+    ],
+)
+def test_reads_locations(query, rest, found):
+    assert read(query) == (rest, found)
+
+
+@pytest.mark.parametrize(
+    ("query", "rest", "found"),
+    [
+        ("welsh history", "welsh history", set()),
+        ("hanes cymru", "hanes cymru", set()),  # "history of Wales": a genitive, not a place
+        ("hanes yr alban", "hanes yr alban", set()),
+        ("history of wales", "history of wales", set()),
+        ("cardiff leadership", "cardiff leadership", set()),  # leading, no locative word
+        ("cardiff", "cardiff", set()),  # the place alone may be the subject
+        ("wales", "wales", set()),
+        # with other constraints the subject survives instead of leaving zero words
+        ("hanes cymru am ddim ar-lein", "hanes cymru", {("cost", "free"), ("mode", "online")}),
+        ("welsh history online", "welsh history", {("mode", "online")}),
+    ],
+)
+def test_place_words_that_are_the_subject_stay_text(query, rest, found):
+    assert read(query) == (rest, found)
+
+
+def test_place_in_a_known_subject_phrase_stays_text(monkeypatch):
+    from indexer.search import constraints
+
+    monkeypatch.setattr(constraints, "groups", lambda: ((("wales", "coast", "path"),),))
+    # a phrase from the vocabulary keeps its place word, trailing or not
+    assert read("walking the wales coast path") == ("walking the wales coast path", set())
+    monkeypatch.setattr(constraints, "groups", lambda: ((("tourism", "wales"),),))
+    assert read("tourism wales") == ("tourism wales", set())
+
+
+def test_location_keeps_its_word_as_a_text_preference():
+    _, found = read_constraints("cwrs cymraeg yng nghaerdydd", PLACES, TODAY)
+    assert [(c.phrase, c.keep) for c in found] == [("yng nghaerdydd", "caerdydd")]

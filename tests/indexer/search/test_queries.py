@@ -372,3 +372,20 @@ class TestRelatedBody:
 
         built = build_search(SearchParams(q="online"))
         assert related_body(built, "en", [self.HIT], 19) is None
+
+
+class TestLocations:
+    def test_place_read_as_location_still_scores_as_a_word(self):
+        search = build_search(
+            SearchParams(q="leadership courses cardiff"), places=frozenset({"cardiff"})
+        )
+        assert {"term": {"places": "cardiff"}} in search.filter
+        assert search.free_text == "leadership"
+        kept = [c for c in search.should if c.get("multi_match", {}).get("query") == "cardiff"]
+        assert len(kept) == 1 and kept[0]["multi_match"]["boost"] < 1
+
+    def test_subject_place_word_gets_no_chip(self):
+        search = build_search(SearchParams(q="hanes cymru am ddim", lang="cy"))
+        assert search.free_text == "hanes cymru"
+        assert [(c.facet, c.value) for c in search.chips] == [("cost", "free")]
+        assert {"term": {"nation": "wales"}} not in search.filter
