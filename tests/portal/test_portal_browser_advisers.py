@@ -14,13 +14,23 @@ from tests.portal.support import assert_accessible, wait_for_url
 
 def submit(driver, button) -> None:  # type: ignore[no-untyped-def]
     """Click a submit button and wait until the next page has fully loaded."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 15).until(ec.staleness_of(old))
+
+    def old_page_gone(_driver) -> bool:  # type: ignore[no-untyped-def]
+        # Chromium reports a replaced document either as a stale element or, mid-navigation,
+        # as "Node with given id does not belong to the document": both mean it is gone.
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    WebDriverWait(driver, 15).until(old_page_gone)
     WebDriverWait(driver, 15).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
