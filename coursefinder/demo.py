@@ -8,7 +8,6 @@ restarted, and a crash there must not take the portal down.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -46,13 +45,10 @@ def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> Non
             click.echo(
                 "3/4 crawling the sample sites (robots.txt obeyed, throttling off for the demo)"
             )
-            env = {
-                **os.environ,
-                "http_proxy": sites.proxy_url,
-                "no_proxy": "127.0.0.1,localhost",
-            }
             done = subprocess.run(
-                [sys.executable, "-m", "coursefinder", "crawl", "--fast"], env=env, check=False
+                [sys.executable, "-m", "coursefinder", "crawl", "--fast"],
+                env=sites.crawl_env(),
+                check=False,
             )
             if done.returncode != 0:
                 click.echo(

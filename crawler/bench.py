@@ -46,15 +46,7 @@ class Phase:
 
 
 def _run_phase(sites, var: Path, groups: list[list[str]], extra_env: dict[str, str]) -> Phase:
-    env = dict(
-        os.environ,
-        http_proxy=sites.proxy_url,
-        no_proxy="127.0.0.1,localhost",
-        COURSEFINDER_VAR=str(var),
-        CRAWLER_PROGRESS="0",
-        **extra_env,
-    )
-    env.pop("HTTP_PROXY", None)
+    env = sites.crawl_env(COURSEFINDER_VAR=str(var), CRAWLER_PROGRESS="0", **extra_env)
     requests_before, bytes_before = len(sites.request_log), sites.bytes_sent
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_before = usage.ru_utime + usage.ru_stime

@@ -46,14 +46,15 @@ QUERY_MIX: tuple[tuple[str, str, dict[str, list[str]]], ...] = (
 )
 
 
-def _percentile(values: list[float], pct: float) -> float:
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile, as every figure in docs/performance.md uses."""
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
     return ordered[k]
 
 
 def _fmt(values: list[float]) -> str:
-    return f"p50 {_percentile(values, 50):7.1f} ms   p95 {_percentile(values, 95):7.1f} ms"
+    return f"p50 {percentile(values, 50):7.1f} ms   p95 {percentile(values, 95):7.1f} ms"
 
 
 def base_courses(devset: Path) -> list[Course]:
@@ -212,7 +213,7 @@ def bench_command(n: int, rounds: int) -> None:
         # search() may ask the engine more than once (alias lookup, shared facet counts,
         # related courses, "did you mean"), so the engine's time for a page is search()'s
         # wall time, not the main request's `took`; the portal's own share is the rest.
-        overhead = _percentile(html, 95) - _percentile(client_ms, 95)
+        overhead = percentile(html, 95) - percentile(client_ms, 95)
         click.echo(f"portal overhead: search page p95 minus search() p95 = {overhead:.1f} ms")
         rss = _rss_mb(getattr(server, "pid", None))
         if rss is not None:

@@ -43,6 +43,10 @@ RAW_TEXT_FIELDS = (
 )
 
 
+# The fact strings among them, the ones the normalisers read.
+FACT_FIELDS = RAW_TEXT_FIELDS[RAW_TEXT_FIELDS.index("duration_text") :]
+
+
 class RawListing(BaseModel):
     """One course as a crawler found it: strings as stated plus provenance. Never interpreted here."""
 

@@ -9,10 +9,12 @@ proxy setting. Pages are rendered once (render.default_sites) and only looked up
 
 from __future__ import annotations
 
+import os
 import socket
 import struct
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from html import escape
@@ -419,6 +421,18 @@ class SampleSites:
     @property
     def proxy_url(self) -> str:
         return f"http://{self._server.server_address[0]}:{self.port}"
+
+    def crawl_env(self, base: Mapping[str, str] | None = None, **extra: str) -> dict[str, str]:
+        """The environment for a crawl process that reaches these sites: `base` (default:
+        this process's) with our proxy as `http_proxy`, loopback exempt, and any other
+        proxy setting removed so it cannot take precedence."""
+        env = {
+            k: v
+            for k, v in (os.environ if base is None else base).items()
+            if k.lower() not in ("http_proxy", "no_proxy")
+        }
+        env.update(http_proxy=self.proxy_url, no_proxy="127.0.0.1,localhost", **extra)
+        return env
 
     @property
     def providers(self) -> list[dict[str, Any]]:

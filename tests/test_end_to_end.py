@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,13 +33,7 @@ def crawled(tmp_path_factory) -> dict:
     db_url = f"sqlite:///{var / 'catalogue.sqlite3'}"
     upgrade(db_url)
     with SampleSites.start(port=0, faults={"kestrelgate-training": "500"}) as sites:
-        env = {
-            **os.environ,
-            "DATABASE_URL": db_url,
-            "COURSEFINDER_VAR": str(var),
-            "http_proxy": sites.proxy_url,
-            "no_proxy": "127.0.0.1,localhost",
-        }
+        env = sites.crawl_env(DATABASE_URL=db_url, COURSEFINDER_VAR=str(var))
         done = subprocess.run(
             [sys.executable, "-m", "coursefinder", "crawl", "--fast"],
             env=env,

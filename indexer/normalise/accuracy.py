@@ -23,7 +23,7 @@ import click
 from indexer.config import shared_dir
 from indexer.normalise.course import normalise_listing, warm_up
 from indexer.normalise.memo import clear_caches
-from indexer.schema import Course
+from indexer.schema import FACT_FIELDS, Course
 
 REFERENCE_DATE = date(2026, 6, 1)
 
@@ -228,16 +228,6 @@ def accuracy_command(devset: Path | None, failure_field: str | None, repeat: int
         click.echo(f"\nmismatches for {failure_field}:")
         for course_id, got, want, raw in result["failures"][failure_field]:
             click.echo(f"- {course_id}: got {got!r}, want {want!r}")
-            for key in (
-                "level_text",
-                "credits_text",
-                "duration_text",
-                "cost_text",
-                "mode_text",
-                "start_text",
-                "location_text",
-                "language_of_delivery_text",
-                "credential_term",
-            ):
+            for key in FACT_FIELDS:
                 if raw.get(key) is not None:
                     click.echo(f"    {key}: {raw[key]!r}")

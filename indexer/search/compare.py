@@ -17,6 +17,8 @@ from pathlib import Path
 
 import click
 
+from indexer.bench import percentile
+
 # Runs inside each checkout (its own indexer package); uses only long-stable interfaces.
 WORKER = """
 import json, sys, time
@@ -42,9 +44,7 @@ for _ in sys.stdin:
 """
 
 
-def _pct(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))]
+_pct = percentile
 
 
 @click.command()

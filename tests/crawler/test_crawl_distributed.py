@@ -83,14 +83,7 @@ def test_two_workers_share_a_run_and_crawl_each_provider_once(
     client = connect(redis_url)
     assert push(client, "t1", providers) == 3
     with SampleSites.start(port=0) as sites:
-        env = dict(
-            os.environ,
-            http_proxy=sites.proxy_url,
-            no_proxy="127.0.0.1,localhost",
-            COURSEFINDER_VAR=str(tmp_path),
-            CRAWLER_PROGRESS="0",
-        )
-        env.pop("HTTP_PROXY", None)
+        env = sites.crawl_env(COURSEFINDER_VAR=str(tmp_path), CRAWLER_PROGRESS="0")
         args = [sys.executable, "-m", "coursefinder", "crawl-queue", "work", "--redis", redis_url]
         args += ["--run", "t1", "--batch", "1", "--fast", "--no-ingest"]
         workers = [

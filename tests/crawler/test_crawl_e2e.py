@@ -8,7 +8,6 @@ The catalogue is a SQLite file per test, so what a crawl does to it can be check
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -42,15 +41,7 @@ def crawl(
     """One crawl subprocess; (exit code, report per provider, output)."""
     var.mkdir(parents=True, exist_ok=True)
     report_path = var / f"report-{len(list(var.glob('report-*')))}.json"
-    env = dict(
-        os.environ,
-        http_proxy=sites.proxy_url,
-        no_proxy="127.0.0.1,localhost",
-        COURSEFINDER_VAR=str(var),
-        CRAWLER_PROGRESS="0",
-        **env_extra,
-    )
-    env.pop("HTTP_PROXY", None)
+    env = sites.crawl_env(COURSEFINDER_VAR=str(var), CRAWLER_PROGRESS="0", **env_extra)
     if db:
         env["DATABASE_URL"] = db
     args = [sys.executable, "-m", "crawler.run", "--fast", "--report-json", str(report_path)]

@@ -133,3 +133,12 @@ def test_start_urls(running: SampleSites) -> None:
         "http://coleg-taf-elai.example/feeds/xcri.xml",
     ]
     assert len(running.start_urls("coleg-dyfi")) == 2
+
+
+def test_crawl_env_points_only_at_our_proxy(running: SampleSites) -> None:
+    base = {"PATH": "/bin", "HTTP_PROXY": "http://elsewhere:3128", "NO_PROXY": "x", "KEEP": "1"}
+    env = running.crawl_env(base, COURSEFINDER_VAR="/tmp/v")
+    assert env["http_proxy"] == running.proxy_url
+    assert env["no_proxy"] == "127.0.0.1,localhost"
+    assert "HTTP_PROXY" not in env and "NO_PROXY" not in env
+    assert (env["PATH"], env["KEEP"], env["COURSEFINDER_VAR"]) == ("/bin", "1", "/tmp/v")
