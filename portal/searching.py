@@ -12,24 +12,28 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from indexer.search.associations import EMPTY, Associations
 from indexer.search.cache import COUNTS, cache_key
 from indexer.search.models import SearchPage, SearchParams
 from indexer.search.queries import build_search
 from indexer.search.results import total_hits
 from indexer.search.service import engine_errors
-from indexer.search.vocabulary import known_places
+from indexer.search.vocabulary import known_associations, known_places
 
 PAST_COUNT = "include_past count"  # marks this count's keys in COUNTS
 
 
 def past_count_body(
-    params: SearchParams, places: frozenset[str], today: dt.date | None = None
+    params: SearchParams,
+    places: frozenset[str],
+    today: dt.date | None = None,
+    associations: Associations = EMPTY,
 ) -> dict[str, Any]:
     """The search as asked, started courses included: size 0, no aggs, counting stops at 1."""
     variant = dataclasses.replace(
         params, include_past=True, facets=(), page=1, explain=False, related=False
     )
-    body = build_search(variant, places=places, today=today).to_dict()
+    body = build_search(variant, places=places, today=today, associations=associations).to_dict()
     for key in ("sort", "aggs", "suggest", "explain", "highlight"):
         body.pop(key, None)
     return body | {"size": 0, "from": 0, "track_total_hits": 1}  # "any?" is all we ask
@@ -52,12 +56,10 @@ def started_courses_would_help(
             if hit is not None:
                 return bool(hit)
         index = str(key[2]) if key else None
-        places = (
-            known_places(engine, index)
-            if params.read_constraints and params.q.strip()
-            else frozenset()
-        )
-        body = past_count_body(params, places, today)
+        worded = params.read_constraints and bool(params.q.strip())
+        places = known_places(engine, index) if worded else frozenset()
+        associations = known_associations(engine, index) if params.q.strip() else EMPTY
+        body = past_count_body(params, places, today, associations)
         total = total_hits(engine.client.search(index=engine.alias, body=body))
     if key is not None:
         COUNTS.put(key, total)

@@ -14,6 +14,45 @@ from importlib import resources
 from typing import Any
 
 WELSH_ANALYZER = "welsh_course"
+# The english analyzer's own stop words (Lucene's default English set), for the fields
+# whose analyzers keep them.
+ENGLISH_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
+)
 FOLDED_ANALYZER = "folded"
 
 

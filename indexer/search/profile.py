@@ -76,8 +76,9 @@ def _patched(target: str, value: Any) -> Iterator[None]:
         yield
 
 
-def bodies(places: frozenset[str], **patches: Any) -> list[Body]:
+def bodies(places: frozenset[str], associations: Any = None, **patches: Any) -> list[Body]:
     from indexer.bench import QUERY_MIX
+    from indexer.search.associations import EMPTY
     from indexer.search.models import SearchParams
     from indexer.search.queries import build_search
     from indexer.search.spelling import suggest_body
@@ -86,7 +87,10 @@ def bodies(places: frozenset[str], **patches: Any) -> list[Body]:
     with _patched_all(patches):
         for q, lang, filters in QUERY_MIX:
             built = build_search(
-                SearchParams(q=q, lang=lang, filters=dict(filters)), places=places, today=TODAY
+                SearchParams(q=q, lang=lang, filters=dict(filters)),
+                places=places,
+                today=TODAY,
+                associations=associations or EMPTY,
             )
             body = built.to_dict()
             if patches.get("suggest_always"):
@@ -104,6 +108,7 @@ def _patched_all(patches: dict[str, Any]) -> Iterator[None]:
     targets = {
         "no_synonyms": ("indexer.search.text.alternatives", lambda *a, **k: []),
         "no_fuzzy": ("indexer.search.text.FUZZY_MIN_LENGTH", 10**6),
+        "no_spread": ("indexer.search.text.spread_clause", lambda *a, **k: None),
     }
     with contextlib.ExitStack() as stack:
         for name, on in patches.items():
@@ -112,18 +117,21 @@ def _patched_all(patches: dict[str, Any]) -> Iterator[None]:
         yield
 
 
-def variants(places: frozenset[str]) -> dict[str, list[Body]]:
-    shipped = bodies(places)
+def variants(places: frozenset[str], associations: Any = None) -> dict[str, list[Body]]:
+    shipped = bodies(places, associations)
     out: dict[str, list[Body]] = {
         "as shipped": shipped,
         "- aggregations": [_without("aggs")(b) for b in shipped],
-        "- fuzzy clause": bodies(places, no_fuzzy=True),
-        "- synonym rewrites": bodies(places, no_synonyms=True),
-        "+ suggester on every request": bodies(places, suggest_always=True),
+        "- fuzzy clause": bodies(places, associations, no_fuzzy=True),
+        "- synonym rewrites": bodies(places, associations, no_synonyms=True),
+        "- keyword associations": bodies(places),
+        "- spread clause": bodies(places, associations, no_spread=True),
+        "+ suggester on every request": bodies(places, associations, suggest_always=True),
         "+ one filter agg per facet": [_old_aggs(b) for b in shipped],
         "+ past-only function_score": [_with_function_score(b) for b in shipped],
         "+ all three (earlier shape)": [
-            _with_function_score(_old_aggs(b)) for b in bodies(places, suggest_always=True)
+            _with_function_score(_old_aggs(b))
+            for b in bodies(places, associations, suggest_always=True)
         ],
     }
     return out
@@ -139,7 +147,7 @@ def main(n: int, rounds: int, url: str | None) -> None:
     from indexer.config import shared_dir
     from indexer.search.client import Engine, split_url
     from indexer.search.reindex import reindex
-    from indexer.search.vocabulary import known_places
+    from indexer.search.vocabulary import known_associations, known_places
 
     if url:
         engine = Engine.connect(*split_url(url))
@@ -148,7 +156,7 @@ def main(n: int, rounds: int, url: str | None) -> None:
         base = base_courses(shared_dir() / "devsets")
         reindex(engine, synthetic_catalogue(base, n), n, today=TODAY)
     with engine:
-        table = variants(known_places(engine))
+        table = variants(known_places(engine), known_associations(engine))
         took: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
         for _ in range(rounds):
             for name, group in table.items():

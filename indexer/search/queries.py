@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.search.associations import EMPTY, Associations
 from indexer.search.models import PER_PAGE, Chip, SearchParams
 
 
@@ -27,6 +28,7 @@ class CourseSearch:
     # context the builder may use: town names the index knows, and "today" for dates
     places: frozenset[str] = frozenset()
     today: dt.date | None = None
+    associations: Associations = EMPTY  # keywords that go together (associations.py)
     must: list[dict[str, Any]] = field(default_factory=list)
     should: list[dict[str, Any]] = field(default_factory=list)
     filter: list[dict[str, Any]] = field(default_factory=list)
@@ -134,9 +136,12 @@ def build_search(
     *,
     places: frozenset[str] = frozenset(),
     today: dt.date | None = None,
+    associations: Associations = EMPTY,
 ) -> CourseSearch:
     """Run every modifier over a fresh CourseSearch."""
-    search = CourseSearch(explain=params.explain, places=places, today=today)
+    search = CourseSearch(
+        explain=params.explain, places=places, today=today, associations=associations
+    )
     for modifier in default_modifiers() if modifiers is None else modifiers:
         modifier(search, params)
     return search

@@ -22,9 +22,10 @@ from pydantic import ValidationError
 from indexer.schema import Course
 from indexer.search import documents
 from indexer.search.analysis import analysis_settings
+from indexer.search.associations import AssociationCounter
 from indexer.search.client import Engine
 from indexer.search.mapping import mappings
-from indexer.search.vocabulary import forget
+from indexer.search.vocabulary import META_KEY, forget
 
 MAX_REPORTED_ERRORS = 5
 # Loading is not a user request: allow slow bulk chunks (osmem takes ~5 ms a document and
@@ -62,7 +63,11 @@ def index_body() -> dict[str, Any]:
 
 
 def _actions(
-    index: str, courses: Iterable[Course | dict], today: dt.date | None, errors: list[str]
+    index: str,
+    courses: Iterable[Course | dict],
+    today: dt.date | None,
+    errors: list[str],
+    keywords: AssociationCounter,
 ) -> Iterator[dict[str, Any]]:
     for item in courses:
         try:
@@ -71,16 +76,19 @@ def _actions(
             ident = item.get("id") if isinstance(item, dict) else None
             errors.append(f"{ident}: not a valid course: {exc.error_count()} error(s)")
             continue
+        keywords.add(course.keywords)
         yield {"_index": index, "_id": course.id, "_source": documents.to_document(course, today)}
 
 
 def _load(
     engine: Engine, index: str, courses: Iterable[Course | dict], today: dt.date | None
-) -> None:
+) -> AssociationCounter:
+    """Bulk-load the courses, counting their keywords on the way (associations.py)."""
     errors: list[str] = []
+    keywords = AssociationCounter()
     for ok, info in helpers.streaming_bulk(
         engine.client,
-        _actions(index, courses, today, errors),
+        _actions(index, courses, today, errors, keywords),
         chunk_size=CHUNK_SIZE,
         raise_on_error=False,
         raise_on_exception=False,
@@ -95,6 +103,14 @@ def _load(
     if errors:
         shown = "; ".join(errors[:MAX_REPORTED_ERRORS])
         raise ReindexError(f"{len(errors)} course(s) failed to index ({shown})")
+    return keywords
+
+
+def _store_associations(engine: Engine, index: str, keywords: AssociationCounter) -> None:
+    """Keep the keyword associations in the new index's mapping `_meta`: they go live with
+    its documents in the same alias swap, and an index never mixes two catalogues'."""
+    meta = {META_KEY: keywords.associations().to_meta()}
+    engine.client.indices.put_mapping(index=index, body={"_meta": meta})
 
 
 def _verify(engine: Engine, index: str, expected: int) -> None:
@@ -139,7 +155,7 @@ def reindex(
     index = new_index_name(engine.alias)
     try:
         engine.client.indices.create(index=index, body=index_body())
-        _load(engine, index, courses, today)
+        _store_associations(engine, index, _load(engine, index, courses, today))
         _verify(engine, index, expected)
         swap_alias(engine, index)
     except BaseException as exc:

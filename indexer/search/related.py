@@ -72,7 +72,7 @@ def related_body(
         candidates: list[dict[str, Any]] = list(search.constraint_filters)
     else:
         codes = seed_subjects(results)
-        text = text_clause(search.free_text, lang)
+        text = text_clause(search.free_text, lang, search.associations)
         if not codes and (text is None or not search.constraint_filters):
             return None  # nothing the hits do not already cover
         candidates = [] if text is None else [text]

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from indexer.search.associations import EMPTY, Associations
 from indexer.search.client import Engine
 from indexer.search.filters import selected
 from indexer.search.models import Relaxation, SearchParams
@@ -21,9 +22,17 @@ from indexer.search.results import total_hits
 MAX_CANDIDATES = 8
 
 
-def _count_body(params: SearchParams, places: frozenset[str], today: dt.date | None) -> dict:
+def _count_body(
+    params: SearchParams,
+    places: frozenset[str],
+    today: dt.date | None,
+    associations: Associations = EMPTY,
+) -> dict:
     built = build_search(
-        dataclasses.replace(params, facets=(), page=1, explain=False), places=places, today=today
+        dataclasses.replace(params, facets=(), page=1, explain=False),
+        places=places,
+        today=today,
+        associations=associations,
     )
     body = built.to_dict()
     body.pop("sort", None)
@@ -53,15 +62,22 @@ def candidates(
 
 
 def best_relaxation(
-    engine: Engine, params: SearchParams, places: frozenset[str], today: dt.date | None
+    engine: Engine,
+    params: SearchParams,
+    places: frozenset[str],
+    today: dt.date | None,
+    associations: Associations = EMPTY,
 ) -> Relaxation | None:
-    """The candidate giving most courses back, or None (nothing to relax, or no help)."""
+    """The candidate giving most courses back, or None (nothing to relax, or no help).
+
+    Counted with the same vocabulary as the search (`places`, `associations`), so a
+    count is what that search would show."""
     found = candidates(params, places, today)
     if not found:
         return None
     lines: list[dict[str, Any]] = []
     for _, variant in found:
-        lines += [{"index": engine.alias}, _count_body(variant, places, today)]
+        lines += [{"index": engine.alias}, _count_body(variant, places, today, associations)]
     responses = engine.client.msearch(body=lines)["responses"]
     best: Relaxation | None = None
     for (relax, _), response in zip(found, responses, strict=True):

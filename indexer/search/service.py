@@ -17,6 +17,7 @@ from typing import Any
 from opensearchpy.exceptions import ConnectionError as TransportConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
+from indexer.search.associations import EMPTY
 from indexer.search.cache import COUNTS, PAGES, cache_key
 from indexer.search.client import Engine
 from indexer.search.facets import AGG_PREFIX, FacetAggregator, terms, wanted_facets
@@ -26,7 +27,7 @@ from indexer.search.related import related_body
 from indexer.search.relaxing import best_relaxation
 from indexer.search.results import dedupe, is_weak, parse_response, public, result_document
 from indexer.search.spelling import suggest_body, suggestion
-from indexer.search.vocabulary import known_places
+from indexer.search.vocabulary import known_associations, known_places
 
 SUGGESTIONS = 8
 MIN_PREFIX = 2  # shorter prefixes expand to too many words to be useful
@@ -65,12 +66,10 @@ def search(engine: Engine, params: SearchParams, *, today: dt.date | None = None
             hit.cached = True
             return hit
         index = str(key[1]) if key else None
-        places = (
-            known_places(engine, index)
-            if params.read_constraints and params.q.strip()
-            else frozenset()
-        )
-        built = build_search(params, places=places, today=today)
+        worded = params.read_constraints and bool(params.q.strip())
+        places = known_places(engine, index) if worded else frozenset()
+        associations = known_associations(engine, index) if params.q.strip() else EMPTY
+        built = build_search(params, places=places, today=today, associations=associations)
         known = shared_counts(engine, index, built, params)
         response = engine.client.search(index=engine.alias, body=built.to_dict())
         for name, buckets in known.items():
@@ -79,7 +78,7 @@ def search(engine: Engine, params: SearchParams, *, today: dt.date | None = None
         if is_weak(response, built) and params.page == 1:
             page.suggestion = spelling_suggestion(engine, built)
         if page.total == 0:
-            page.relax = best_relaxation(engine, params, places, today)
+            page.relax = best_relaxation(engine, params, places, today, associations)
         if params.related and params.page == 1 and page.total < built.size:
             page.related = related_courses(engine, built, params, page)
     page.results = [public(doc) for doc in page.results]

@@ -10,7 +10,7 @@ from indexer.search.models import MAX_QUERY_CHARS, MAX_RESULT_WINDOW, SearchPara
 from indexer.search.queries import build_search
 from indexer.search.sorting import SORT_KEYS
 from indexer.search.spelling import suggest_body
-from indexer.search.text import fields
+from indexer.search.text import fields, spread_clause
 
 
 def body(**kwargs) -> dict:
@@ -52,13 +52,57 @@ class TestText:
         assert "fuzziness" not in clause["multi_match"]
 
     def test_long_words_get_a_fuzzy_alternative_on_short_fields_only(self):
-        clause = words_clause(body(q="pythn for art"))
-        exact, fuzzy = clause["bool"]["should"]
+        options = words_clause(body(q="pythn for art"))["bool"]["should"]
+        exact, fuzzy = options[0], options[1]
         assert "fuzziness" not in exact["multi_match"]
-        assert exact["multi_match"]["query"] == "pythn for art"
-        assert fuzzy["multi_match"]["query"] == "pythn"
-        assert fuzzy["multi_match"]["fuzziness"] == "AUTO"
+        assert exact["multi_match"]["query"] == "pythn art"  # "for": a stop word
+        # every word typed, fuzzy from 5 letters: "art" must still match as typed
+        assert fuzzy["multi_match"]["query"] == "pythn art"
+        assert fuzzy["multi_match"]["fuzziness"] == "AUTO:5,6"
+        assert (
+            fuzzy["multi_match"]["minimum_should_match"]
+            == exact["multi_match"]["minimum_should_match"]
+        )
         assert not any(f.startswith("description") for f in fuzzy["multi_match"]["fields"])
+
+    @pytest.mark.parametrize(
+        ("q", "lang", "typed"),
+        [
+            ("history of art", "en", "history art"),
+            ("sut i reoli prosiect", "cy", "reoli prosiect"),
+            ("cymraeg yn y gweithle", "cy", "cymraeg gweithle"),
+            ("IT skills", "en", "IT skills"),  # capitals: an abbreviation, not "it"
+            ("to be or not to be", "en", "to be or not to be"),  # only stop words: kept
+        ],
+    )
+    def test_stop_words_of_either_language_are_left_out(self, q, lang, typed):
+        clause = words_clause(body(q=q, lang=lang))
+        first = clause["bool"]["should"][0] if "bool" in clause else clause
+        assert first["multi_match"]["query"] == typed
+
+    def test_words_spread_over_fields_admit_but_do_not_score(self):
+        options = words_clause(body(q="CPD nursing infection control"))["bool"]["should"]
+        spread = [o for o in options if "bool" in o and len(o["bool"]["should"]) == 4]
+        assert len(spread) == 1
+        per_word = spread[0]["bool"]["should"]
+        assert [c["multi_match"]["query"] for c in per_word] == [
+            "CPD",
+            "nursing",
+            "infection",
+            "control",
+        ]
+        assert all("description.en^1" in c["multi_match"]["fields"] for c in per_word)
+        assert spread[0]["bool"]["minimum_should_match"] == "2<75%"
+        assert spread[0]["bool"]["boost"] == 0.0
+
+    def test_one_word_has_no_spread_clause(self):
+        assert spread_clause(["python"], "en") is None
+        assert spread_clause(["python", "data"], "en") is not None
+
+    def test_welsh_spread_words_also_match_their_radical_forms(self):
+        clause = spread_clause(["reoli", "prosiect"], "cy")
+        reoli = clause["bool"]["should"][0]["bool"]["should"]
+        assert reoli[1] == {"match": {"cy_radicals": {"query": "greoli reoli rheoli"}}}
 
     def test_operator_characters_are_text_never_query_string(self):
         b = body(q='C++ AND (title:python) OR -foo* "unclosed')

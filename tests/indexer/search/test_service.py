@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from indexer.schema import Course
+from indexer.search.associations import EMPTY
 from indexer.search.client import Engine
+from indexer.search.documents import to_document
 from indexer.search.models import EngineUnavailable, SearchParams
-from indexer.search.reindex import reindex
+from indexer.search.reindex import index_body, reindex
 from indexer.search.service import get_course, search, suggest
+from indexer.search.vocabulary import known_associations
 
 from .conftest import TODAY
 
@@ -236,3 +239,50 @@ class TestVisibility:
     def test_provider_view(self, indexed):
         page = search(indexed, SearchParams(provider_view="p2", include_withdrawn=True))
         assert ids(page) == ["gone-1"]
+
+
+class TestKeywordAssociations:
+    """The reindex learns which keywords go together; the search widens to them."""
+
+    @pytest.fixture
+    def indexed(self, engine):
+        def course(ident: str, title: str, keywords: list[str]) -> Course:
+            return Course(id=ident, provider_id="p1", title={"en": title}, keywords=keywords)
+
+        courses = [
+            course("da-1", "Introduction to Data Analytics", ["data analysis", "excel"]),
+            course("da-2", "Python for Data Analysis", ["data analysis", "excel", "python"]),
+            course("da-3", "Data analysis with Power BI", ["data analysis", "power bi"]),
+            course("xl-1", "Microsoft Excel: Intermediate", ["excel", "spreadsheets"]),
+            course("pt-1", "Pottery", ["ceramics"]),
+        ]
+        reindex(engine, courses, len(courses), today=TODAY)
+        return engine
+
+    def test_reindex_stores_the_table_with_the_index(self, indexed):
+        table = known_associations(indexed).table
+        assert dict(table["data analysis"])["excel"] == pytest.approx(2 / 3, abs=1e-3)
+        assert "ceramics" not in table  # on one course, with nothing beside it
+
+    def test_associated_courses_follow_the_ones_that_say_it(self, indexed):
+        page = search(indexed, SearchParams(q="data analysis", related=False))
+        found = ids(page)
+        assert set(found[:3]) == {"da-1", "da-2", "da-3"}
+        assert found[3:] == ["xl-1"]  # tagged "excel", which the data courses carry
+        assert "pt-1" not in found
+
+    def test_an_index_built_without_them_still_searches(self, engine):
+        index = f"{engine.alias}-plain"
+        engine.client.indices.create(index=index, body=index_body())
+        engine.client.index(
+            index=index,
+            id="xl-1",
+            body=to_document(Course(id="xl-1", title={"en": "Data analysis"}), TODAY),
+            refresh=True,
+        )
+        engine.client.indices.put_alias(index=index, name=engine.alias)
+        try:
+            assert known_associations(engine, index) is EMPTY
+            assert ids(search(engine, SearchParams(q="data analysis"))) == ["xl-1"]
+        finally:
+            engine.client.indices.delete(index=index)

@@ -1,0 +1,156 @@
+"""Keyword associations: counting, segmenting a query, the stored form, the query clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.search.associations import EMPTY, Associations, Concept, build, fold_phrase
+from indexer.search.models import SearchParams
+from indexer.search.queries import build_search
+from indexer.search.text import EXPANSION_BOOST, expansion_clause
+
+# Three data courses, two Excel courses, one Welsh computing course.
+CATALOGUE = [
+    ["Data analysis", "Excel", "Power BI"],
+    ["data analysis", "excel", "dashboards"],
+    ["Data  Analysis", "Python", "pandas"],
+    ["Excel", "spreadsheets"],
+    ["excel", "spreadsheets", "microsoft office"],
+    ["cyfrifiadureg", "rhaglennu", "computing"],
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Data  Analysis", "data analysis"),
+        ("Iechyd a Diogelwch", "iechyd a diogelwch"),
+        ("Môn", "mon"),
+        ("ŵyr", "wyr"),
+        ("e-learning", "e learning"),
+        ("  ", ""),
+        ("C++", "c"),
+    ],
+)
+def test_fold_phrase(text, folded):
+    assert fold_phrase(text) == folded
+
+
+class TestBuild:
+    def test_shares_are_the_fraction_of_a_keywords_courses(self):
+        table = build(CATALOGUE, min_share=0.0).table
+        # "data analysis" is on 3 courses; "excel" on 2 of them, "python" on 1
+        assert dict(table["data analysis"])["excel"] == pytest.approx(2 / 3)
+        assert dict(table["data analysis"])["python"] == pytest.approx(1 / 3)
+        # the other way round: "excel" is on 4 courses, 2 of them about data analysis
+        assert dict(table["excel"])["data analysis"] == pytest.approx(2 / 4)
+
+    def test_case_spacing_and_accents_are_one_phrase(self):
+        table = build([["Môn", "Data  Analysis"], ["mon", "data analysis"]]).table
+        assert table["mon"] == (("data analysis", 1.0),)
+
+    def test_weak_associations_are_dropped(self):
+        table = build(CATALOGUE, min_share=0.5).table
+        assert "python" not in dict(table["data analysis"])
+        assert "excel" in dict(table["data analysis"])
+
+    def test_strongest_first_ties_alphabetical_and_capped(self):
+        pairs = build(CATALOGUE, min_share=0.0, max_expansions=3).table["data analysis"]
+        assert [p for p, _ in pairs] == ["excel", "dashboards", "pandas"]
+
+    def test_the_most_used_phrases_are_kept_when_capped(self):
+        table = build(CATALOGUE, min_share=0.0, max_phrases=2).table
+        assert set(table) == {"excel", "data analysis"}
+
+    def test_a_phrase_never_associates_with_itself_and_lone_keywords_have_none(self):
+        table = build([["python", "Python"], ["solo"]]).table
+        assert table == {}
+
+    def test_keyword_sentences_are_not_phrases(self):
+        table = build([["a very long keyword that is a sentence", "python"]] * 2).table
+        assert set(table) == set()
+
+
+class TestConcepts:
+    @pytest.fixture
+    def assoc(self) -> Associations:
+        return build(CATALOGUE, min_share=0.3)
+
+    def test_longest_known_phrase_first(self, assoc):
+        concepts = assoc.concepts(["Data", "Analysis", "for", "beginners"])
+        assert [c.text for c in concepts] == ["Data Analysis", "for", "beginners"]
+        assert concepts[0].phrase == "data analysis"
+        assert concepts[1].phrase is None and concepts[1].associated == ()
+
+    def test_associates_already_typed_are_not_added(self, assoc):
+        (data, excel) = assoc.concepts(["data", "analysis", "excel"])
+        assert "excel" not in dict(data.associated)
+        assert "data analysis" not in dict(excel.associated)
+
+    def test_welsh_mutated_word_read_as_its_radical(self, assoc):
+        (concept,) = assoc.concepts(["gyfrifiadureg"], welsh=True)
+        assert concept.phrase == "cyfrifiadureg"
+        assert dict(concept.associated) == {"rhaglennu": 1.0, "computing": 1.0}
+        # an English query is not demutated
+        assert assoc.concepts(["gyfrifiadureg"])[0].phrase is None
+
+    def test_empty_table_knows_nothing(self):
+        assert EMPTY.concepts(["data", "analysis"]) == [
+            Concept("data", None),
+            Concept("analysis", None),
+        ]
+        assert not EMPTY
+
+
+class TestStoredForm:
+    def test_round_trip(self):
+        table = build(CATALOGUE, min_share=0.0)
+        again = Associations.from_meta(table.to_meta())
+        assert set(again.table) == set(table.table)
+        assert again.table["data analysis"][0] == ("excel", pytest.approx(0.667, abs=1e-3))
+
+    @pytest.mark.parametrize(
+        "meta",
+        [None, {}, {"version": 99, "phrases": {}}, {"version": 1, "phrases": "nope"}, "x"],
+    )
+    def test_anything_else_is_empty(self, meta):
+        assert Associations.from_meta(meta) is EMPTY
+
+    def test_malformed_rows_are_skipped(self):
+        meta = {"version": 1, "phrases": {"a": [["b", "not a number"]], "c": [["d", 0.5]]}}
+        assert Associations.from_meta(meta).table == {"c": (("d", 0.5),)}
+
+
+class TestClause:
+    def test_none_without_associates(self):
+        assert expansion_clause(EMPTY.concepts(["python"]), "en") is None
+
+    def test_one_phrase_widens_to_its_associates_weighted_by_share(self):
+        assoc = build(CATALOGUE, min_share=0.3)
+        clause = expansion_clause(assoc.concepts(["data", "analysis"]), "en")
+        assert clause["bool"]["boost"] == EXPANSION_BOOST
+        phrases = {
+            c["match_phrase"]["keywords.folded"]["query"]: c["match_phrase"]["keywords.folded"][
+                "boost"
+            ]
+            for c in clause["bool"]["should"]
+        }
+        assert phrases["excel"] == pytest.approx(2 / 3)
+        assert "python" in phrases
+
+    def test_every_other_phrase_must_still_be_met(self):
+        assoc = build(CATALOGUE, min_share=0.3)
+        clause = expansion_clause(assoc.concepts(["data", "analysis", "education"]), "en")
+        data, education = clause["bool"]["should"]
+        assert len(data["bool"]["should"]) > 1  # its own words or an associate
+        assert data["bool"]["should"][0]["multi_match"]["query"] == "data analysis"
+        assert education["multi_match"]["query"] == "education"
+        assert education["multi_match"]["minimum_should_match"] == "100%"
+        assert clause["bool"]["minimum_should_match"] == "2<75%"
+
+    def test_search_uses_the_associations_it_is_given(self):
+        assoc = build(CATALOGUE, min_share=0.3)
+        plain = build_search(SearchParams(q="data analysis")).to_dict()
+        widened = build_search(SearchParams(q="data analysis"), associations=assoc).to_dict()
+        assert "keywords.folded" not in str(plain["query"])
+        assert "'excel'" in str(widened["query"])
