@@ -2,14 +2,10 @@
 
 The sample provider sites answer as their real addresses (http://<provider>.example) through
 a local forward proxy, so the crawler runs exactly as it would against the web: only
-`http_proxy` differs. The crawl runs in a child process because Scrapy's reactor cannot be
-restarted, and a crash there must not take the portal down.
+`http_proxy` differs (coursefinder.samplecrawl).
 """
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import click
 
@@ -23,6 +19,7 @@ import click
 @click.option("--skip-crawl", is_flag=True, help="Serve the catalogue as it is, without crawling.")
 def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> None:
     """Start the sample provider sites, crawl them, load and index the catalogue, serve the portal."""
+    from coursefinder.samplecrawl import crawl_sample_sites
     from indexer.config import Settings, shared_dir
     from indexer.migrate import upgrade
     from samplesites.server import SampleSites
@@ -45,12 +42,7 @@ def demo_command(host: str, port: int, sites_port: int, skip_crawl: bool) -> Non
             click.echo(
                 "3/4 crawling the sample sites (robots.txt obeyed, throttling off for the demo)"
             )
-            done = subprocess.run(
-                [sys.executable, "-m", "coursefinder", "crawl", "--fast"],
-                env=sites.crawl_env(),
-                check=False,
-            )
-            if done.returncode != 0:
+            if crawl_sample_sites(sites)[0] != 0:
                 click.echo(
                     "   the crawl reported failures (see above); serving what was loaded", err=True
                 )

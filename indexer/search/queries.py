@@ -29,6 +29,8 @@ class CourseSearch:
     places: frozenset[str] = frozenset()
     today: dt.date | None = None
     associations: Associations = EMPTY  # keywords that go together (associations.py)
+    # the free text with misspelt words corrected, once "did you mean" has been asked
+    corrected_text: str | None = None
     must: list[dict[str, Any]] = field(default_factory=list)
     should: list[dict[str, Any]] = field(default_factory=list)
     filter: list[dict[str, Any]] = field(default_factory=list)

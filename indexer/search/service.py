@@ -26,7 +26,7 @@ from indexer.search.queries import CourseSearch, build_search
 from indexer.search.related import related_body
 from indexer.search.relaxing import best_relaxation
 from indexer.search.results import dedupe, is_weak, parse_response, public, result_document
-from indexer.search.spelling import suggest_body, suggestion
+from indexer.search.spelling import corrected_free_text, suggest_body, suggestion
 from indexer.search.vocabulary import known_associations, known_places
 
 SUGGESTIONS = 8
@@ -153,7 +153,9 @@ def spelling_suggestion(engine: Engine, built: CourseSearch) -> str | None:
     body = suggest_body(built)
     if body is None:
         return None
-    return suggestion(engine.client.search(index=engine.alias, body=body), built)
+    response = engine.client.search(index=engine.alias, body=body)
+    built.corrected_text = corrected_free_text(response, built)
+    return suggestion(response, built)
 
 
 def get_course(engine: Engine, course_id: str) -> dict[str, Any] | None:

@@ -44,10 +44,10 @@ def suggest_body(search: CourseSearch) -> dict[str, Any] | None:
     }
 
 
-def suggestion(response: dict[str, Any], search: CourseSearch) -> str | None:
-    """The query text with each corrected word replaced, or None when nothing was corrected."""
+def corrected_free_text(response: dict[str, Any], search: CourseSearch) -> str | None:
+    """The free text (constraints already read out) with each corrected word replaced, or
+    None when nothing was corrected."""
     entries = response.get("suggest", {}).get(SUGGEST_NAME) or []
-    text = search.text
     changed = False
     # replace from the end so earlier offsets stay valid; offsets refer to free_text
     base = search.free_text
@@ -58,8 +58,15 @@ def suggestion(response: dict[str, Any], search: CourseSearch) -> str | None:
         start, length = int(entry["offset"]), int(entry["length"])
         base = base[:start] + options[0]["text"] + base[start + length :]
         changed = True
-    if not changed:
+    return base if changed else None
+
+
+def suggestion(response: dict[str, Any], search: CourseSearch) -> str | None:
+    """The query text with each corrected word replaced, or None when nothing was corrected."""
+    base = corrected_free_text(response, search)
+    if base is None:
         return None
+    text = search.text
     # keep the constraint words the user typed: swap the corrected free text into the query
     if search.free_text and search.free_text in text:
         return text.replace(search.free_text, base, 1)

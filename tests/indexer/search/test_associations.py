@@ -7,7 +7,7 @@ import pytest
 from indexer.search.associations import EMPTY, Associations, Concept, build, fold_phrase
 from indexer.search.models import SearchParams
 from indexer.search.queries import build_search
-from indexer.search.text import EXPANSION_BOOST, expansion_clause
+from indexer.search.text import EXPANSION_BOOST, EXPANSION_FIELDS, expansion_clause
 
 # Three data courses, two Excel courses, one Welsh computing course.
 CATALOGUE = [
@@ -130,11 +130,11 @@ class TestClause:
         clause = expansion_clause(assoc.concepts(["data", "analysis"]), "en")
         assert clause["bool"]["boost"] == EXPANSION_BOOST
         phrases = {
-            c["match_phrase"]["keywords.folded"]["query"]: c["match_phrase"]["keywords.folded"][
-                "boost"
-            ]
-            for c in clause["bool"]["should"]
+            c["multi_match"]["query"]: c["multi_match"]["boost"] for c in clause["bool"]["should"]
         }
+        assert all(c["multi_match"]["type"] == "phrase" for c in clause["bool"]["should"])
+        # looked for among the keywords and in titles (listings without keywords)
+        assert clause["bool"]["should"][0]["multi_match"]["fields"] == list(EXPANSION_FIELDS)
         assert phrases["excel"] == pytest.approx(2 / 3)
         assert "python" in phrases
 

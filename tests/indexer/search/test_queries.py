@@ -411,6 +411,29 @@ class TestRelatedBody:
             c in built.constraint_filters for c in body["query"]["bool"]["filter"]
         )
 
+    def test_corrected_words_are_followed_when_known(self):
+        from indexer.search.related import related_body
+
+        built = build_search(SearchParams(q="bookeeping"))
+        built.corrected_text = "bookkeeping"
+        body = related_body(built, "en", [{"id": "a-1", "_score": 1.0}], 19)
+        dumped = json.dumps(body)
+        assert "bookeeping" not in dumped
+        assert "cadw cyfrifon" in dumped  # the corrected word's synonyms count too
+
+    def test_subject_outranks_a_met_constraint(self):
+        from indexer.search.related import CONSTRAINT_SHARE_BOOST, SUBJECT_BOOST, related_body
+
+        built = build_search(SearchParams(q="free online python course"))
+        body = related_body(built, "en", [self.HIT], 19)
+        constraint_boosts = [
+            c["constant_score"]["boost"]
+            for c in body["query"]["bool"]["should"]
+            if "constant_score" in c and c["constant_score"]["filter"] in built.constraint_filters
+        ]
+        assert constraint_boosts == [CONSTRAINT_SHARE_BOOST] * 2
+        assert CONSTRAINT_SHARE_BOOST < SUBJECT_BOOST
+
     def test_single_constraint_without_words_sends_nothing(self):
         from indexer.search.related import related_body
 

@@ -189,6 +189,18 @@ class TestRelated:
         assert "pot-1" in [r["id"] for r in page.related]
         assert "web-1" not in [r["id"] for r in page.related]
 
+    def test_misspelt_query_looks_for_neighbours_with_the_words_corrected(self, engine):
+        catalogue = [
+            course("pot-1", "Pottery for Beginners", subjects=[self.SUBJECT]),
+            course("pot-2", "Advanced Pottery"),  # no subject: found only by the word
+            course("web-1", "Web Design Basics"),
+        ]
+        reindex(engine, catalogue, len(catalogue), today=TODAY)
+        page = search(engine, SearchParams(q="pottery begginers"), today=TODAY)
+        assert ids(page) == ["pot-1"]  # the fuzzy alternative finds it
+        assert page.suggestion == "pottery beginners"
+        assert [r["id"] for r in page.related] == ["pot-2"]
+
     def test_can_be_switched_off(self, related_engine):
         page = search(related_engine, SearchParams(q="pottery", related=False), today=TODAY)
         assert page.related == []
