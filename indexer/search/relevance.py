@@ -31,12 +31,14 @@ DEPTH = 20
 REFERENCE_DATE = dt.date(2026, 6, 1)  # the devset pages are judged as crawled that day
 
 
-def rank_with(engine: Engine, key: str = "id") -> Callable[[Query], list[str]]:
+def rank_with(
+    engine: Engine, key: str = "id", totals: dict[str, int] | None = None
+) -> Callable[[Query], list[str]]:
     """A ranking function: the first DEPTH results of the portal's own search, as devset ids.
 
     `key` is the result field holding the devset id: `id` for the devset index built here,
     `course_code` for an index crawled from the sample sites (they publish the devset id as
-    the course code).
+    the course code). `totals`, when given, collects each query's number of hits.
     """
     from indexer.search.models import SearchParams
     from indexer.search.service import search
@@ -44,6 +46,8 @@ def rank_with(engine: Engine, key: str = "id") -> Callable[[Query], list[str]]:
     def rank(query: Query) -> list[str]:
         params = SearchParams(q=query.text, lang=query.language, per_page=DEPTH, facets=())
         page = search(engine, params, today=REFERENCE_DATE)
+        if totals is not None:
+            totals[query.id] = page.total
         # what page 1 shows, in order: the hits, then related courses (related.py)
         return [str(r.get(key) or r["id"]) for r in page.results + page.related][:DEPTH]
 
@@ -112,13 +116,15 @@ def relevance_command(
         courses = devset_courses(directory)
         reindex(engine, courses, len(courses), today=REFERENCE_DATE)
     key = "course_code" if url or crawl else "id"
+    totals: dict[str, int] = {}
     try:
-        scores = score_queries(queries, qrels, rank_with(engine, key))
+        scores = score_queries(queries, qrels, rank_with(engine, key, totals))
     except EngineUnavailable as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         engine.close()
     rows = summarise(scores)
+    no_hits = [s.query.text for s in scores if not totals.get(s.query.id)]
     if as_json:
         click.echo(
             json.dumps(
@@ -152,6 +158,7 @@ def relevance_command(
                     ]
                     if per_query
                     else [],
+                    "queries_without_hits": no_hits,
                 },
                 indent=2,
             )
@@ -160,6 +167,10 @@ def relevance_command(
     click.echo(f"{'group':<28}{'n':>4}{'nDCG@10':>10}{'R@20':>8}{'R@20>=2':>9}{'R@20 max':>10}")
     for name, n, ndcg, rec, strict, ceiling in rows:
         click.echo(f"{name:<28}{n:>4}{ndcg:>10.3f}{rec:>8.3f}{strict:>9.3f}{ceiling:>10.3f}")
+    click.echo(
+        f"queries without hits: {len(no_hits)} of {len(scores)}"
+        + (f" ({'; '.join(no_hits)})" if no_hits else "")
+    )
     if per_query:
         click.echo()
         for s in scores:

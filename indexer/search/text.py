@@ -46,10 +46,11 @@ PARTIAL_FIELDS = ("title", "subjects_text", "keywords", "summary")
 # clause only admits: scoring it (0.1-0.5) re-ranked every hit by it and cost nDCG@10
 # ("IOSH managing safely" 0.986 -> 0.955 / 0.928), so the other clauses rank.
 SPREAD_BOOST = 0.0
-# Keywords associated with the ones typed (associations.py): below the words themselves,
-# above a passing mention in a description. 1 / 1.5 / 2 -> recall@20 equal, nDCG best at
-# 1.5 (docs/relevance.md, step 10).
-EXPANSION_BOOST = 1.5
+# Keywords associated with the ones typed (associations.py), each weighted by its
+# strength: below the words themselves, above a passing mention in a description. With
+# cosine strengths (0.25-1) 1.5 / 2 / 3 -> equal recall@20 on the crawled sample sites,
+# 3 best on the devset index (docs/relevance.md, step 11).
+EXPANSION_BOOST = 3.0
 # Where an associated keyword is looked for: among a course's keywords, or in its title
 # (many listings carry no keywords; their title still names the topic). Keywords only:
 # recall@20 on the crawled sample sites 0.921, with titles 0.936 (devset 0.952 both).

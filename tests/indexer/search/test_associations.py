@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from indexer.search.associations import EMPTY, Associations, Concept, build, fold_phrase
@@ -37,29 +39,35 @@ def test_fold_phrase(text, folded):
 
 
 class TestBuild:
-    def test_shares_are_the_fraction_of_a_keywords_courses(self):
-        table = build(CATALOGUE, min_share=0.0).table
-        # "data analysis" is on 3 courses; "excel" on 2 of them, "python" on 1
-        assert dict(table["data analysis"])["excel"] == pytest.approx(2 / 3)
-        assert dict(table["data analysis"])["python"] == pytest.approx(1 / 3)
-        # the other way round: "excel" is on 4 courses, 2 of them about data analysis
-        assert dict(table["excel"])["data analysis"] == pytest.approx(2 / 4)
+    def test_strength_is_the_cosine_of_the_two_keywords_courses(self):
+        table = build(CATALOGUE, min_strength=0.0).table
+        # "data analysis" is on 3 courses, "excel" on 4, both on 2: 2 / sqrt(3 x 4)
+        assert dict(table["data analysis"])["excel"] == pytest.approx(2 / math.sqrt(12))
+        assert dict(table["excel"])["data analysis"] == pytest.approx(2 / math.sqrt(12))
+        assert dict(table["excel"])["spreadsheets"] == pytest.approx(2 / math.sqrt(8))
+
+    def test_a_keyword_found_beside_everything_counts_little(self):
+        hub = [["sustainability", "net zero", "carbon literacy"]] * 2
+        hub += [["sustainability", f"topic {i}"] for i in range(8)]
+        pairs = dict(build(hub, min_strength=0.0).table["net zero"])
+        assert pairs["carbon literacy"] == pytest.approx(1.0)
+        assert pairs["sustainability"] == pytest.approx(2 / math.sqrt(2 * 10))
+        assert "sustainability" not in dict(build(hub, min_strength=0.5).table["net zero"])
 
     def test_case_spacing_and_accents_are_one_phrase(self):
         table = build([["Môn", "Data  Analysis"], ["mon", "data analysis"]]).table
         assert table["mon"] == (("data analysis", 1.0),)
 
     def test_weak_associations_are_dropped(self):
-        table = build(CATALOGUE, min_share=0.5).table
-        assert "python" not in dict(table["data analysis"])
-        assert "excel" in dict(table["data analysis"])
+        assert "data analysis" in build(CATALOGUE, min_strength=0.55).table
+        assert "data analysis" not in build(CATALOGUE, min_strength=0.6).table
 
     def test_strongest_first_ties_alphabetical_and_capped(self):
-        pairs = build(CATALOGUE, min_share=0.0, max_expansions=3).table["data analysis"]
-        assert [p for p, _ in pairs] == ["excel", "dashboards", "pandas"]
+        pairs = build(CATALOGUE, min_strength=0.0, max_expansions=3).table["excel"]
+        assert [p for p, _ in pairs] == ["spreadsheets", "data analysis", "dashboards"]
 
     def test_the_most_used_phrases_are_kept_when_capped(self):
-        table = build(CATALOGUE, min_share=0.0, max_phrases=2).table
+        table = build(CATALOGUE, min_strength=0.0, max_phrases=2).table
         assert set(table) == {"excel", "data analysis"}
 
     def test_a_phrase_never_associates_with_itself_and_lone_keywords_have_none(self):
@@ -74,7 +82,7 @@ class TestBuild:
 class TestConcepts:
     @pytest.fixture
     def assoc(self) -> Associations:
-        return build(CATALOGUE, min_share=0.3)
+        return build(CATALOGUE, min_strength=0.3)
 
     def test_longest_known_phrase_first(self, assoc):
         concepts = assoc.concepts(["Data", "Analysis", "for", "beginners"])
@@ -86,6 +94,11 @@ class TestConcepts:
         (data, excel) = assoc.concepts(["data", "analysis", "excel"])
         assert "excel" not in dict(data.associated)
         assert "data analysis" not in dict(excel.associated)
+
+    def test_a_broader_part_of_a_phrase_typed_is_a_widening(self):
+        assoc = build([["digital marketing", "marketing", "seo"]] * 2)
+        (concept,) = assoc.concepts(["digital", "marketing"])
+        assert dict(concept.associated) == {"marketing": 1.0, "seo": 1.0}
 
     def test_welsh_mutated_word_read_as_its_radical(self, assoc):
         (concept,) = assoc.concepts(["gyfrifiadureg"], welsh=True)
@@ -104,10 +117,10 @@ class TestConcepts:
 
 class TestStoredForm:
     def test_round_trip(self):
-        table = build(CATALOGUE, min_share=0.0)
+        table = build(CATALOGUE, min_strength=0.0)
         again = Associations.from_meta(table.to_meta())
         assert set(again.table) == set(table.table)
-        assert again.table["data analysis"][0] == ("excel", pytest.approx(0.667, abs=1e-3))
+        assert again.table["excel"][0] == ("spreadsheets", pytest.approx(0.707, abs=1e-3))
 
     @pytest.mark.parametrize(
         "meta",
@@ -126,7 +139,7 @@ class TestClause:
         assert expansion_clause(EMPTY.concepts(["python"]), "en") is None
 
     def test_one_phrase_widens_to_its_associates_weighted_by_share(self):
-        assoc = build(CATALOGUE, min_share=0.3)
+        assoc = build(CATALOGUE, min_strength=0.3)
         clause = expansion_clause(assoc.concepts(["data", "analysis"]), "en")
         assert clause["bool"]["boost"] == EXPANSION_BOOST
         phrases = {
@@ -135,11 +148,11 @@ class TestClause:
         assert all(c["multi_match"]["type"] == "phrase" for c in clause["bool"]["should"])
         # looked for among the keywords and in titles (listings without keywords)
         assert clause["bool"]["should"][0]["multi_match"]["fields"] == list(EXPANSION_FIELDS)
-        assert phrases["excel"] == pytest.approx(2 / 3)
+        assert phrases["excel"] == pytest.approx(2 / math.sqrt(12))
         assert "python" in phrases
 
     def test_every_other_phrase_must_still_be_met(self):
-        assoc = build(CATALOGUE, min_share=0.3)
+        assoc = build(CATALOGUE, min_strength=0.3)
         clause = expansion_clause(assoc.concepts(["data", "analysis", "education"]), "en")
         data, education = clause["bool"]["should"]
         assert len(data["bool"]["should"]) > 1  # its own words or an associate
@@ -149,7 +162,7 @@ class TestClause:
         assert clause["bool"]["minimum_should_match"] == "2<75%"
 
     def test_search_uses_the_associations_it_is_given(self):
-        assoc = build(CATALOGUE, min_share=0.3)
+        assoc = build(CATALOGUE, min_strength=0.3)
         plain = build_search(SearchParams(q="data analysis")).to_dict()
         widened = build_search(SearchParams(q="data analysis"), associations=assoc).to_dict()
         assert "keywords.folded" not in str(plain["query"])

@@ -31,6 +31,7 @@ def test_relevance_of_the_index_crawled_from_the_sample_sites():
     # pipeline scores far lower; a guard below the measured 0.95 / 0.94, not a target
     assert summary["all"]["ndcg10"] > 0.8
     assert summary["all"]["recall20"] > 0.8
+    assert json.loads(result.stdout)["queries_without_hits"] == []
     assert "TOTAL (16 ok" in result.stderr  # the crawl's report, kept off stdout
 
 
