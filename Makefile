@@ -64,7 +64,8 @@ bench: install ## Benchmarks (not tests): N=10000 synthetic courses by default
 accuracy: install ## Per-field accuracy of the normaliser on the devset
 	$(BIN)/coursefinder accuracy
 
-relevance: install ## nDCG@10 and recall@20 on the devset queries
+relevance: install ## nDCG@10 and recall@20: the crawled sample sites, then the devset as stated
+	$(BIN)/coursefinder relevance --crawl
 	$(BIN)/coursefinder relevance
 
 clean: ## Remove the virtualenv and local data
