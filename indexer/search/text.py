@@ -48,13 +48,17 @@ PARTIAL_FIELDS = ("title", "subjects_text", "keywords", "summary")
 SPREAD_BOOST = 0.0
 # Keywords associated with the ones typed (associations.py), each weighted by its
 # strength: below the words themselves, above a passing mention in a description. With
-# cosine strengths (0.25-1) 1.5 / 2 / 3 -> equal recall@20 on the crawled sample sites,
-# 3 best on the devset index (docs/relevance.md, step 11).
+# cosine strengths (0.25-1) 1.5 / 3 -> equal recall@20 on the crawled sample sites, 3
+# better on the devset index (docs/relevance.md, step 11e).
 EXPANSION_BOOST = 3.0
 # Where an associated keyword is looked for: among a course's keywords, or in its title
 # (many listings carry no keywords; their title still names the topic). Keywords only:
 # recall@20 on the crawled sample sites 0.921, with titles 0.936 (devset 0.952 both).
 EXPANSION_FIELDS = ("keywords.folded", "title.en", "title.cy")
+# The spread and association alternatives widen queries of up to this many words. A
+# longer one is a pasted sentence: its words find plenty, and each widening multiplies
+# the clauses the engine evaluates (OpenSearch caps a query's clauses; osmem scans).
+MAX_WIDENED_WORDS = 8
 RADICAL_BOOST = 2.0  # one match on cy_radicals (no field boosts) against ~6x boosted fields
 # Short queries need every word; longer ones most of them ("free online python course"
 # may state "free" only in the cost field, which is not text-searched).
@@ -124,12 +128,13 @@ def _words_clause(words: str, lang: str, associations: Associations = EMPTY) -> 
         del fuzzy["multi_match"]["type"], fuzzy["multi_match"]["tie_breaker"]
         options.append(fuzzy)
     welsh = lang == "cy"
-    for extra in (
-        spread_clause(content, lang),
-        expansion_clause(associations.concepts(content, welsh=welsh), lang),
-    ):
-        if extra is not None:
-            options.append(extra)
+    if len(content) <= MAX_WIDENED_WORDS:
+        for extra in (
+            spread_clause(content, lang),
+            expansion_clause(associations.concepts(content, welsh=welsh), lang),
+        ):
+            if extra is not None:
+                options.append(extra)
     options += [
         multi_match(alt, fields(lang, SYNONYM_FIELDS), boost=SYNONYM_BOOST)
         for alt in alternatives(words, welsh=welsh)

@@ -95,6 +95,15 @@ class TestText:
         assert spread[0]["bool"]["minimum_should_match"] == "2<75%"
         assert spread[0]["bool"]["boost"] == 0.0
 
+    def test_long_queries_are_not_widened(self):
+        from indexer.search.text import MAX_WIDENED_WORDS
+
+        words = " ".join(f"word{i}" for i in range(MAX_WIDENED_WORDS + 1))
+        options = words_clause(body(q=words))["bool"]["should"]
+        assert all("multi_match" in o for o in options)  # typed and fuzzy only
+        shorter = " ".join(words.split()[:MAX_WIDENED_WORDS])
+        assert any("bool" in o for o in words_clause(body(q=shorter))["bool"]["should"])
+
     def test_one_word_has_no_spread_clause(self):
         assert spread_clause(["python"], "en") is None
         assert spread_clause(["python", "data"], "en") is not None
