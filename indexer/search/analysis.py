@@ -1,9 +1,10 @@
 """Index settings: the analyzers for English, Welsh and folded text.
 
-Only components DESIGN.md lists as working on osmem-server are used (english analyzer,
-lowercase, asciifolding, custom stop lists). No edge_ngram: autocomplete uses prefix
-queries on folded words instead, which doubled reindex throughput (docs/performance.md). No synonym filters: osmem
-silently ignores them, so synonyms are expanded in the application instead.
+Only components DESIGN.md lists as working on osmem-server are used (the english
+analyzer's stemmer and stop list, lowercase, asciifolding, custom stop lists). No
+edge_ngram: autocomplete uses prefix queries on folded words instead, which doubled
+reindex throughput (docs/performance.md). No synonym filters: osmem silently ignores
+them, so synonyms are expanded in the application instead.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from importlib import resources
 from typing import Any
 
 WELSH_ANALYZER = "welsh_course"
+# OpenSearch's english analyzer rebuilt from its parts, with asciifolding added: "cafe"
+# finds "Café", "naive" finds "naïve" (the built-in one keeps accents).
+ENGLISH_ANALYZER = "english_folded"
 # The english analyzer's own stop words (Lucene's default English set), for the fields
 # whose analyzers keep them.
 ENGLISH_STOPWORDS = frozenset(
@@ -78,8 +82,31 @@ def analysis_settings() -> dict[str, Any]:
     return {
         "filter": {
             "welsh_stop": {"type": "stop", "stopwords": list(welsh_stopwords())},
+            "english_stop": {"type": "stop", "stopwords": "_english_"},
+            "english_stemmer": {"type": "stemmer", "language": "english"},
+            # The possessive stemmer's job ("learner's" -> "learner") as a pattern: the
+            # `possessive_english` stemmer makes every query match every document on
+            # osmem-server 0.1.6 (measured; tests/indexer/search/test_service.py).
+            "english_possessive": {
+                "type": "pattern_replace",
+                "pattern": "['\u2019][sS]$",
+                "replacement": "",
+            },
         },
         "analyzer": {
+            # The english analyzer's own chain (possessive, lowercase, stop, stem), with
+            # folding before the stop words and the stemmer, which expect plain letters.
+            ENGLISH_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": [
+                    "english_possessive",
+                    "lowercase",
+                    "asciifolding",
+                    "english_stop",
+                    "english_stemmer",
+                ],
+            },
             # Stop words are removed before folding so "â" (with) is matched as written;
             # folding then lets "cyflwyniad" match "cyflwyniad" typed without accents and
             # vice versa ("Môn" / "mon").

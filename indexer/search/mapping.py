@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.search.analysis import FOLDED_ANALYZER, WELSH_ANALYZER
+from indexer.search.analysis import ENGLISH_ANALYZER, FOLDED_ANALYZER, WELSH_ANALYZER
 from indexer.search.models import FACETS
 
 LANGS = ("en", "cy")
-TEXT_ANALYZERS = {"en": "english", "cy": WELSH_ANALYZER}
+TEXT_ANALYZERS = {"en": ENGLISH_ANALYZER, "cy": WELSH_ANALYZER}
 KEYWORD = {"type": "keyword"}
 
 
@@ -40,7 +40,7 @@ def mappings() -> dict[str, Any]:
             "subjects_text": _bilingual_text(),
             "keywords": {
                 "type": "text",
-                "analyzer": "english",
+                "analyzer": ENGLISH_ANALYZER,
                 "fields": {"folded": {"type": "text", "analyzer": FOLDED_ANALYZER}},
             },
             # Folded words, matched by prefix queries at search time. An edge_ngram analyzer

@@ -136,7 +136,7 @@ def test_mapping_is_not_dynamic_and_uses_welsh_analyzer():
     m = mappings()
     assert m["dynamic"] is False
     assert m["properties"]["title"]["properties"]["cy"]["analyzer"] == "welsh_course"
-    assert m["properties"]["title"]["properties"]["en"]["analyzer"] == "english"
+    assert m["properties"]["title"]["properties"]["en"]["analyzer"] == "english_folded"
 
 
 def test_welsh_stop_list_keeps_content_words():

@@ -286,3 +286,36 @@ class TestKeywordAssociations:
             assert ids(search(engine, SearchParams(q="data analysis"))) == ["xl-1"]
         finally:
             engine.client.indices.delete(index=index)
+
+
+class TestEnglishAnalysis:
+    """English text is stemmed and folded: accents typed or not, the words meet."""
+
+    @pytest.fixture
+    def indexed(self, engine):
+        courses = [
+            Course(id="cafe-1", provider_id="p1", title={"en": "Café Management"}),
+            Course(id="naive-1", provider_id="p1", title={"en": "Naive Bayes for Learners"}),
+        ]
+        reindex(engine, courses, len(courses), today=TODAY)
+        return engine
+
+    @pytest.mark.parametrize(
+        ("q", "found"),
+        [("cafe management", "cafe-1"), ("café", "cafe-1"), ("naïve bayes", "naive-1")],
+    )
+    def test_accents_fold(self, indexed, q, found):
+        assert ids(search(indexed, SearchParams(q=q))) == [found]
+
+    def test_the_english_chain_is_kept(self, indexed):
+        tokens = indexed.client.indices.analyze(
+            index=indexed.alias,
+            body={"analyzer": "english_folded", "text": "The learner's Managing Cafés"},
+        )["tokens"]
+        assert [t["token"] for t in tokens] == ["learner", "manag", "cafe"]
+
+    def test_a_word_no_course_has_finds_nothing(self, indexed):
+        # guards the analyzer chain: with osmem's `possessive_english` stemmer in it,
+        # every query matched every document
+        page = search(indexed, SearchParams(q="zzzzqx", related=False))
+        assert page.total == 0
