@@ -113,7 +113,7 @@ def default_modifiers() -> tuple[Modifier, ...]:
     # Imported here: the modifier modules import CourseSearch from this module.
     from indexer.search.facets import FacetAggregator
     from indexer.search.filters import FacetFilter, ProviderViewFilter, StatusFilter
-    from indexer.search.ranking import PastOnlyFilter
+    from indexer.search.ranking import PastOnlyFilter, Preferences
     from indexer.search.reading import ConstraintReader, QueryReader
     from indexer.search.sorting import Paginator, Sorter
     from indexer.search.text import TextMatcher
@@ -122,6 +122,7 @@ def default_modifiers() -> tuple[Modifier, ...]:
         QueryReader(),
         ConstraintReader(),
         TextMatcher(),
+        Preferences(),  # after the text and constraints: only ranked searches
         StatusFilter(),
         ProviderViewFilter(),
         FacetFilter(),

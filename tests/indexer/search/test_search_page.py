@@ -225,3 +225,60 @@ def test_browsing_shares_the_chosen_facets_counts(indexed):
     )
     assert len(COUNTS._items) == 1  # one count request served both pages
     assert sum(b.count for b in online.facets["cost"]) == 1  # others count the chosen only
+
+
+class TestPreferences:
+    """Among courses the words find about as well: a start to come, and complete, first."""
+
+    @pytest.fixture
+    def prefs_engine(self, engine):
+        catalogue = [
+            # the word once more (in the description), but no start known
+            Course(
+                id="a-nostart",
+                provider_id="p1",
+                title={"en": "Weaving"},
+                description={"en": "Weaving."},
+            ),
+            Course(
+                id="b-upcoming", provider_id="p2", title={"en": "Weaving"}, start={"anytime": True}
+            ),
+            # same text and start; only completeness differs (ids sort the other way)
+            Course(
+                id="c-partial",
+                provider_id="p3",
+                title={"en": "Knitting"},
+                start={"dates": ["2026-09-01"]},
+                quality={"completeness": 0.5},
+            ),
+            Course(
+                id="d-complete",
+                provider_id="p4",
+                title={"en": "Knitting"},
+                start={"dates": ["2026-09-01"]},
+                quality={"completeness": 0.9},
+            ),
+        ]
+        reindex(engine, catalogue, len(catalogue), today=TODAY)
+        return engine
+
+    def _order(self, engine, q):
+        from indexer.search.cache import PAGES
+
+        PAGES.clear()
+        return [r["id"] for r in search(engine, SearchParams(q=q), today=TODAY).results]
+
+    def test_a_start_to_come_first(self, prefs_engine, monkeypatch):
+        assert self._order(prefs_engine, "weaving") == ["b-upcoming", "a-nostart"]
+        monkeypatch.setattr("indexer.search.ranking.UPCOMING_BOOST", 0.0)
+        assert self._order(prefs_engine, "weaving") == ["a-nostart", "b-upcoming"]
+
+    def test_complete_listings_first(self, prefs_engine, monkeypatch):
+        assert self._order(prefs_engine, "knitting") == ["d-complete", "c-partial"]
+        monkeypatch.setattr("indexer.search.ranking.COMPLETE_BOOST", 0.0)
+        assert self._order(prefs_engine, "knitting") == ["c-partial", "d-complete"]
+
+    def test_browsing_is_not_scored(self):
+        from indexer.search.queries import build_search
+
+        assert "should" not in build_search(SearchParams(q="")).to_dict()["query"]["bool"]
