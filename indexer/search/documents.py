@@ -24,6 +24,12 @@ SEPARATOR = ":"  # facet_values: "mode:online"
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# A listing at least this complete (quality.completeness) is "complete" for ranking
+# (ranking.Preferences): a derived flag, since a `range` scored in constant_score makes
+# osmem-server 0.1.6 panic when asked to explain (the debug view, providers' ranking page).
+COMPLETE_AT = 0.8
+
+
 def facet_field(facet: str) -> str:
     """The keyword field holding a facet's values (one per name in models.FACETS)."""
     return f"facets.{facet}"
@@ -173,6 +179,7 @@ def to_document(course: Course, today: dt.date | None = None) -> dict[str, Any]:
     doc["subject_codes"] = sorted(
         {c for s in course.subjects for c in (s.hecos, s.cah3, s.cah2, s.cah1) if c}
     )
+    doc["complete"] = course.quality.completeness >= COMPLETE_AT
     doc["next_start"] = start["next_start"]
     doc["past_only"] = start["past_only"]
     doc["subjects_text"] = subjects_text

@@ -78,5 +78,6 @@ def mappings() -> dict[str, Any]:
             },
             "source": {"properties": {"status": KEYWORD, "first_seen": {"type": "date"}}},
             "quality": {"properties": {"completeness": {"type": "float"}}},
+            "complete": {"type": "boolean"},  # completeness >= documents.COMPLETE_AT
         },
     }

@@ -13,12 +13,11 @@ from indexer.search.queries import CourseSearch
 
 # What a course gains, among the ones the words find, for having a start to come (a date
 # ahead or "start any time") and for being a complete listing (quality.completeness at
-# least COMPLETE_AT): tie-breakers beside text scores of 5-80, not reasons to rank.
+# least documents.COMPLETE_AT): tie-breakers beside text scores of 5-80, not reasons to rank.
 # (0 / 0.5 / 1 / 2 measured: no devset figure moves on either index; every devset course
 # has a start ahead on the reference date and 478 of the 480 crawled ones are complete.)
 UPCOMING_BOOST = 0.5
 COMPLETE_BOOST = 0.5
-COMPLETE_AT = 0.8
 
 
 class Preferences:
@@ -43,7 +42,7 @@ class Preferences:
             search.should.append(
                 {
                     "constant_score": {
-                        "filter": {"range": {"quality.completeness": {"gte": COMPLETE_AT}}},
+                        "filter": {"term": {"complete": True}},
                         "boost": COMPLETE_BOOST,
                     }
                 }

@@ -136,7 +136,7 @@ class TestText:
 
     def test_multi_word_query_boosts_title_phrase(self):
         should = bool_of(body(q="data analysis", lang="cy"))["should"]
-        assert should == [{"match_phrase": {"title.cy": {"query": "data analysis", "boost": 2.0}}}]
+        assert {"match_phrase": {"title.cy": {"query": "data analysis", "boost": 2.0}}} in should
 
     def test_long_query_truncated_and_flagged(self):
         search = build_search(SearchParams(q="a" * (MAX_QUERY_CHARS + 50)))
