@@ -23,15 +23,17 @@ def db_upgrade(revision: str) -> None:
     click.echo(f"database at {settings.database_url.split('@')[-1]} is at {revision}")
 
 
-def rebuild_index(engine, settings: Settings | None = None) -> tuple[str, int]:  # type: ignore[no-untyped-def]
-    """Project the catalogue into a fresh index and swap the alias; return (index, count)."""
+def rebuild_index(engine, settings: Settings | None = None, today=None) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    """Project the catalogue into a fresh index and swap the alias; return (index, count).
+
+    `today` decides which start dates count as past (default: today)."""
     from indexer.catalogue import count_courses, iter_courses
     from indexer.db import session_scope
     from indexer.search.reindex import reindex
 
     with session_scope(settings) as session:
         expected = count_courses(session)
-        name = reindex(engine, iter_courses(session), expected)
+        name = reindex(engine, iter_courses(session), expected, today=today)
     return name, expected
 
 

@@ -18,7 +18,7 @@ from indexer.search.models import SearchPage, SearchParams
 from indexer.search.queries import build_search
 from indexer.search.results import total_hits
 from indexer.search.service import engine_errors
-from indexer.search.vocabulary import known_associations, known_places
+from indexer.search.vocabulary import query_vocabulary
 
 PAST_COUNT = "include_past count"  # marks this count's keys in COUNTS
 
@@ -56,9 +56,7 @@ def started_courses_would_help(
             if hit is not None:
                 return bool(hit)
         index = str(key[2]) if key else None
-        worded = params.read_constraints and bool(params.q.strip())
-        places = known_places(engine, index) if worded else frozenset()
-        associations = known_associations(engine, index) if params.q.strip() else EMPTY
+        places, associations = query_vocabulary(engine, index, params)
         body = past_count_body(params, places, today, associations)
         total = total_hits(engine.client.search(index=engine.alias, body=body))
     if key is not None:

@@ -18,8 +18,8 @@ WELSH_ANALYZER = "welsh_course"
 # OpenSearch's english analyzer rebuilt from its parts, with asciifolding added: "cafe"
 # finds "Café", "naive" finds "naïve" (the built-in one keeps accents).
 ENGLISH_ANALYZER = "english_folded"
-# The english analyzer's own stop words (Lucene's default English set), for the fields
-# whose analyzers keep them.
+# The english analyzer's own stop words (Lucene's default English set, `_english_`): used
+# by ENGLISH_ANALYZER and by the query builder for the fields whose analyzers keep them.
 ENGLISH_STOPWORDS = frozenset(
     [
         "a",
@@ -82,7 +82,7 @@ def analysis_settings() -> dict[str, Any]:
     return {
         "filter": {
             "welsh_stop": {"type": "stop", "stopwords": list(welsh_stopwords())},
-            "english_stop": {"type": "stop", "stopwords": "_english_"},
+            "english_stop": {"type": "stop", "stopwords": sorted(ENGLISH_STOPWORDS)},
             "english_stemmer": {"type": "stemmer", "language": "english"},
         },
         # The possessive stemmer's job ("learner's" -> "learner") as a character filter:

@@ -70,9 +70,6 @@ class Associations:
 
     table: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
-    def __bool__(self) -> bool:
-        return bool(self.table)
-
     def concepts(self, words: Iterable[str], *, welsh: bool = False) -> list[Concept]:
         """Split the query's words into known keyword phrases, longest first, left to right.
 

@@ -17,7 +17,6 @@ from typing import Any
 from opensearchpy.exceptions import ConnectionError as TransportConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
-from indexer.search.associations import EMPTY
 from indexer.search.cache import COUNTS, PAGES, cache_key
 from indexer.search.client import Engine
 from indexer.search.facets import AGG_PREFIX, FacetAggregator, terms, wanted_facets
@@ -27,7 +26,7 @@ from indexer.search.related import related_body
 from indexer.search.relaxing import best_relaxation
 from indexer.search.results import dedupe, is_weak, parse_response, public, result_document
 from indexer.search.spelling import corrected_free_text, suggest_body, suggestion
-from indexer.search.vocabulary import known_associations, known_places
+from indexer.search.vocabulary import query_vocabulary
 
 SUGGESTIONS = 8
 MIN_PREFIX = 2  # shorter prefixes expand to too many words to be useful
@@ -66,9 +65,7 @@ def search(engine: Engine, params: SearchParams, *, today: dt.date | None = None
             hit.cached = True
             return hit
         index = str(key[1]) if key else None
-        worded = params.read_constraints and bool(params.q.strip())
-        places = known_places(engine, index) if worded else frozenset()
-        associations = known_associations(engine, index) if params.q.strip() else EMPTY
+        places, associations = query_vocabulary(engine, index, params)
         built = build_search(params, places=places, today=today, associations=associations)
         known = shared_counts(engine, index, built, params)
         response = main_request(engine, built.to_dict())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from indexer.search.analysis import ENGLISH_STOPWORDS, welsh_stopwords
@@ -161,13 +162,18 @@ def multi_match(query: str, field_list: list[str], boost: float | None = None) -
     return {"multi_match": clause}
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    return ENGLISH_STOPWORDS | frozenset(welsh_stopwords())
+
+
 def content_words(words: str) -> list[str]:
     """The words that carry meaning: stop words of either language left out.
 
     An all-capitals word is kept whatever it spells ("IT skills"); a query of stop words
     only keeps them all, so it still finds what mentions them.
     """
-    stop = ENGLISH_STOPWORDS | set(welsh_stopwords())
+    stop = _stop_words()
     found = WORD.findall(words)
     kept = [w for w in found if w.lower() not in stop or (w.isupper() and len(w) > 1)]
     return kept or found

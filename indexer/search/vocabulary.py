@@ -10,18 +10,40 @@ change only on reindex.
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
 from opensearchpy.exceptions import NotFoundError
 
 from indexer.search.associations import EMPTY, Associations
 from indexer.search.client import Engine
+from indexer.search.models import SearchParams
+
+T = TypeVar("T")
 
 TTL_SECONDS = 300
 MAX_PLACES = 2000
 META_KEY = "associations"  # as written by reindex._store_associations
-_cache: dict[tuple[str, str, str], tuple[float, frozenset[str]]] = {}
+_cache: dict[tuple[str, str, str], tuple[float, frozenset[str]]] = {}  # towns
 _associations: dict[tuple[str, str, str], tuple[float, Associations]] = {}
+
+
+def _cached(
+    cache: dict[tuple[str, str, str], tuple[float, T]],
+    key: tuple[str, str, str],
+    load: Callable[[], T],
+) -> T:
+    """`load()` once per TTL_SECONDS for this engine, alias and live index. Storing a newer
+    index's entry drops the older ones' for that alias, so a long-running portal keeps one
+    per alias however often the catalogue is reindexed by another process."""
+    hit = cache.get(key)
+    if hit and time.monotonic() - hit[0] < TTL_SECONDS:
+        return hit[1]
+    value = load()
+    for old in [k for k in cache if k[:2] == key[:2] and k != key]:
+        del cache[old]
+    cache[key] = (time.monotonic(), value)
+    return value
 
 
 def known_places(engine: Engine, index: str | None = None) -> frozenset[str]:
@@ -30,37 +52,40 @@ def known_places(engine: Engine, index: str | None = None) -> frozenset[str]:
     `index`, the concrete index behind the alias when known, makes a reindex by another
     process (a new index name) take effect at once rather than after the TTL.
     """
-    key = (engine.url, engine.alias, index or "")
-    hit = _cache.get(key)
-    if hit and time.monotonic() - hit[0] < TTL_SECONDS:
-        return hit[1]
-    response = engine.client.search(
-        index=engine.alias,
-        body={"size": 0, "aggs": {"places": {"terms": {"field": "places", "size": MAX_PLACES}}}},
-    )
-    places = frozenset(b["key"] for b in response["aggregations"]["places"]["buckets"])
-    _cache[key] = (time.monotonic(), places)
-    return places
+
+    def load() -> frozenset[str]:
+        aggs = {"places": {"terms": {"field": "places", "size": MAX_PLACES}}}
+        response = engine.client.search(index=engine.alias, body={"size": 0, "aggs": aggs})
+        return frozenset(b["key"] for b in response["aggregations"]["places"]["buckets"])
+
+    return _cached(_cache, (engine.url, engine.alias, index or ""), load)
 
 
 def known_associations(engine: Engine, index: str | None = None) -> Associations:
     """The live index's keyword associations (cached like known_places); none if the index
     was built before they were stored."""
-    key = (engine.url, engine.alias, index or "")
-    hit = _associations.get(key)
-    if hit and time.monotonic() - hit[0] < TTL_SECONDS:
-        return hit[1]
-    try:
-        mappings: dict[str, Any] = engine.client.indices.get_mapping(index=index or engine.alias)
-    except NotFoundError:
+
+    def load() -> Associations:
+        try:
+            found = engine.client.indices.get_mapping(index=index or engine.alias)
+        except NotFoundError:
+            return EMPTY
+        for body in found.values():
+            meta = (body.get("mappings") or {}).get("_meta") or {}
+            return Associations.from_meta(meta.get(META_KEY))
         return EMPTY
-    found = EMPTY
-    for body in mappings.values():
-        meta = (body.get("mappings") or {}).get("_meta") or {}
-        found = Associations.from_meta(meta.get(META_KEY))
-        break
-    _associations[key] = (time.monotonic(), found)
-    return found
+
+    return _cached(_associations, (engine.url, engine.alias, index or ""), load)
+
+
+def query_vocabulary(
+    engine: Engine, index: str | None, params: SearchParams
+) -> tuple[frozenset[str], Associations]:
+    """What the query builder needs from the live index for `params`: the towns (only
+    when constraints are read from words) and the keyword associations (only for words)."""
+    worded = bool(params.q.strip())
+    places = known_places(engine, index) if worded and params.read_constraints else frozenset()
+    return places, known_associations(engine, index) if worded else EMPTY
 
 
 def forget(engine: Engine) -> None:

@@ -112,7 +112,7 @@ class TestConcepts:
             Concept("data", None),
             Concept("analysis", None),
         ]
-        assert not EMPTY
+        assert not EMPTY.table
 
 
 class TestStoredForm:
@@ -167,3 +167,20 @@ class TestClause:
         widened = build_search(SearchParams(q="data analysis"), associations=assoc).to_dict()
         assert "keywords.folded" not in str(plain["query"])
         assert "'excel'" in str(widened["query"])
+
+
+def test_vocabulary_cache_keeps_one_live_index_per_alias():
+    from indexer.search.vocabulary import _cached
+
+    cache: dict = {}
+    loads: list[str] = []
+
+    def load(name: str):
+        return lambda: loads.append(name) or name
+
+    assert _cached(cache, ("url", "courses", "courses-1"), load("v1")) == "v1"
+    assert _cached(cache, ("url", "courses", "courses-1"), load("again")) == "v1"  # cached
+    assert _cached(cache, ("url", "other", "other-1"), load("o1")) == "o1"
+    assert _cached(cache, ("url", "courses", "courses-2"), load("v2")) == "v2"  # reindexed
+    assert set(cache) == {("url", "other", "other-1"), ("url", "courses", "courses-2")}
+    assert loads == ["v1", "o1", "v2"]
