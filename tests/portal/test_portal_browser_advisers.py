@@ -172,10 +172,12 @@ def test_account_pages_are_accessible(browser, live_url: str, axe_source: str, l
     driver.find_element(By.ID, "email").send_keys(f"walk-{lang}@example.org")
     driver.find_element(By.ID, "password").send_keys("a long passphrase")
     driver.find_element(By.ID, "confirm").send_keys("a long passphrase")
-    driver.find_element(By.CSS_SELECTOR, "form[novalidate] button[type=submit]").click()
+    # submit() waits for the next page: the URLs waited for below are also prefixes of
+    # the pages the clicks start from, so waiting on them alone raced the navigation
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[novalidate] button[type=submit]"))
     wait_for_url(driver, f"/{lang}/account/")
     assert_accessible(driver, axe_source)
-    driver.find_element(By.CSS_SELECTOR, "form[action$='sign-out'] button").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='sign-out'] button"))
     wait_for_url(driver, f"/{lang}/")
     driver.get(f"{live_url}/{lang}/account/sign-in")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[novalidate] button[type=submit]"))
